@@ -1,0 +1,146 @@
+package dev.nerva.country;
+
+import com.google.common.base.Ascii;
+import com.google.common.base.CharMatcher;
+import com.google.common.base.Preconditions;
+import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableMap;
+import dev.nerva.Entity;
+import dev.nerva.EntityType;
+import dev.nerva.ModelLoadException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which place spans name a sovereign country, and which country: "Burkina Faso" is
+ * {@code BF}, "U.S." and "America" are {@code US}, "Ivory Coast" is {@code CI}. Cities, regions
+ * and continents ("Moscow", "Sahel", "Africa") are not countries.
+ *
+ * <p>The names come from a table (code, name, aliases) that starts from {@link
+ * Locale#getISOCountries()} with dependent territories removed, plus the names news text uses.
+ * Matching ignores case, a leading "the", the kind of apostrophe and runs of whitespace.
+ *
+ * <p>Immutable and safe to share between threads.
+ */
+public final class CountryResolver {
+
+  /** The bundled table: tab-separated ISO code, English name and '|'-separated aliases. */
+  public static final String BUNDLED_TABLE = "/dev/nerva/country/countries.tsv";
+
+  private static final CharMatcher WHITESPACE = CharMatcher.whitespace().or(CharMatcher.is('\u00A0'));
+
+  private final ImmutableMap<String, String> codeByName;
+  private final ImmutableMap<String, String> nameByCode;
+
+  private CountryResolver(ImmutableMap<String, String> codeByName, ImmutableMap<String, String> nameByCode) {
+    this.codeByName = codeByName;
+    this.nameByCode = nameByCode;
+  }
+
+  /** The resolver over the bundled table of sovereign countries. */
+  public static CountryResolver bundled() {
+    return Holder.BUNDLED;
+  }
+
+  /**
+   * Reads a table in the bundled format: lines of code, name and optional aliases separated by
+   * tabs, aliases separated by '|'; lines starting with '#' are comments.
+   *
+   * @throws ModelLoadException naming {@code source} if a line is malformed or a name is claimed
+   *     by two codes
+   */
+  public static CountryResolver fromTable(InputStream in, String source) {
+    Preconditions.checkNotNull(in, "in");
+    Map<String, String> codeByName = new HashMap<>();
+    ImmutableMap.Builder<String, String> nameByCode = ImmutableMap.builder();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      int lineNumber = 0;
+      while ((line = reader.readLine()) != null) {
+        lineNumber++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        List<String> fields = Splitter.on('\t').splitToList(line);
+        if (fields.size() < 2 || !fields.get(0).matches("[A-Z]{2}") || fields.get(1).isBlank()) {
+          throw new ModelLoadException(source + ":" + lineNumber + ": expected CODE<TAB>name[<TAB>aliases]");
+        }
+        String code = fields.get(0);
+        nameByCode.put(code, fields.get(1));
+        addName(codeByName, fields.get(1), code, source, lineNumber);
+        if (fields.size() > 2) {
+          for (String alias : Splitter.on('|').omitEmptyStrings().trimResults().split(fields.get(2))) {
+            addName(codeByName, alias, code, source, lineNumber);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new ModelLoadException("cannot read country table " + source, e);
+    }
+    return new CountryResolver(ImmutableMap.copyOf(codeByName), nameByCode.buildOrThrow());
+  }
+
+  private static void addName(Map<String, String> codeByName, String name, String code, String source, int line) {
+    String key = key(name);
+    String previous = codeByName.putIfAbsent(key, code);
+    if (previous != null && !previous.equals(code)) {
+      throw new ModelLoadException(source + ":" + line + ": '" + name + "' names both " + previous + " and " + code);
+    }
+  }
+
+  /**
+   * The ISO 3166-1 alpha-2 code of the country {@code name} names, or empty if it names none.
+   */
+  public Optional<String> codeOf(String name) {
+    Preconditions.checkNotNull(name, "name");
+    return Optional.ofNullable(codeByName.get(key(name)));
+  }
+
+  /** The English name of the country with this ISO code, or empty if the table has none. */
+  public Optional<String> nameOf(String code) {
+    Preconditions.checkNotNull(code, "code");
+    return Optional.ofNullable(nameByCode.get(Ascii.toUpperCase(code)));
+  }
+
+  /**
+   * Returns {@code entity} as a {@link EntityType#COUNTRY} with its ISO code if it is a {@link
+   * EntityType#LOCATION} that names a country; otherwise returns it unchanged.
+   */
+  public Entity resolve(Entity entity) {
+    Preconditions.checkNotNull(entity, "entity");
+    if (!entity.type().equals(EntityType.LOCATION)) {
+      return entity;
+    }
+    return codeOf(entity.text())
+        .map(code -> entity.withType(EntityType.COUNTRY, Optional.of(code)))
+        .orElse(entity);
+  }
+
+  private static String key(String name) {
+    String key = WHITESPACE.trimAndCollapseFrom(name, ' ').replace('’', '\'').toLowerCase(Locale.ROOT);
+    return key.startsWith("the ") ? key.substring(4) : key;
+  }
+
+  private static final class Holder {
+    static final CountryResolver BUNDLED = load();
+
+    private static CountryResolver load() {
+      try (InputStream in = CountryResolver.class.getResourceAsStream(BUNDLED_TABLE)) {
+        if (in == null) {
+          throw new ModelLoadException("country table " + BUNDLED_TABLE + " is missing from the classpath");
+        }
+        return fromTable(in, BUNDLED_TABLE);
+      } catch (IOException e) {
+        throw new ModelLoadException("cannot read country table " + BUNDLED_TABLE, e);
+      }
+    }
+  }
+}

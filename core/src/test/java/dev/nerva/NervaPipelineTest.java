@@ -1,0 +1,201 @@
+package dev.nerva;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nerva.ner.EntityRecognizer;
+import dev.nerva.ner.NameFinderRecognizer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline without a statistical model: sentences, tokens, recognizers, resolution. */
+class NervaPipelineTest {
+
+  /** Finds fixed strings that start and end on token boundaries; stands in for a model. */
+  private record FixedStrings(Map<String, EntityType> names) implements EntityRecognizer {
+    @Override
+    public String name() {
+      return "fixed";
+    }
+
+    @Override
+    public List<Entity> recognize(String text, List<Sentence> sentences) {
+      List<Entity> out = new ArrayList<>();
+      for (Sentence sentence : sentences) {
+        for (Token first : sentence.tokens()) {
+          for (Token last : sentence.tokens()) {
+            if (last.end() < first.start()) {
+              continue;
+            }
+            EntityType type = names.get(text.substring(first.start(), last.end()));
+            if (type != null) {
+              out.add(new Entity(type, first.start(), last.end(), text.substring(first.start(), last.end()),
+                  0.9, name(), Optional.empty()));
+            }
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  private static final Nerva NERVA = Nerva.builder()
+      .recognizer(new FixedStrings(Map.of(
+          "Burkina Faso", EntityType.LOCATION, "Russia", EntityType.LOCATION, "Moscow", EntityType.LOCATION,
+          "Andrei Belousov", EntityType.PERSON, "Belousov", EntityType.PERSON, "July 2024", EntityType.DATE,
+          "July", EntityType.DATE)))
+      .build();
+
+  private static final String TEXT = "Russia’s Defence Minister Andrei Belousov met Burkina Faso’s prime minister "
+      + "in Moscow.\nIn July 2024, “we do not leave” – said Mr. Belousov.";
+
+  @Test
+  void findsSpansWhoseOffsetsMapBackToTheText() {
+    Document doc = NERVA.process(TEXT);
+    assertThat(doc.entities())
+        .extracting(Entity::type, Entity::text, Entity::normalized)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(EntityType.COUNTRY, "Russia", Optional.of("RU")),
+            org.assertj.core.groups.Tuple.tuple(EntityType.PERSON, "Andrei Belousov", Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(EntityType.COUNTRY, "Burkina Faso", Optional.of("BF")),
+            org.assertj.core.groups.Tuple.tuple(EntityType.LOCATION, "Moscow", Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(EntityType.DATE, "July 2024", Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(EntityType.PERSON, "Belousov", Optional.empty()));
+    assertSpanInvariants(doc);
+  }
+
+  @Test
+  void splitsSentencesAtLineBreaksAndPunctuation() {
+    Document doc = NERVA.process(TEXT);
+    assertThat(doc.sentences()).extracting(Sentence::text).containsExactly(
+        "Russia’s Defence Minister Andrei Belousov met Burkina Faso’s prime minister in Moscow.",
+        "In July 2024, “we do not leave” – said Mr. Belousov.");
+    assertThat(doc.tokens()).extracting(Token::text).startsWith("Russia", "’s", "Defence");
+    assertThat(doc.tokens()).extracting(Token::form).contains("'s", "``", "''", "--");
+  }
+
+  @Test
+  void headlineWithoutFinalPunctuationIsASentenceOfItsOwn() {
+    Document doc = NERVA.process("Russia’s Wagner recovers bodies in Mali\nWagner said on Tuesday that it lost.");
+    assertThat(doc.sentences()).hasSize(2);
+    assertThat(NERVA.process("a line that is\nwrapped in the middle.").sentences()).hasSize(1);
+  }
+
+  @Test
+  void nullTextIsRejectedWithTheArgumentName() {
+    assertThatNullPointerException().isThrownBy(() -> NERVA.process(null)).withMessage("text");
+  }
+
+  @Test
+  void emptyAndBlankTextGiveEmptyResults() {
+    for (String text : List.of("", "   \n\t  ")) {
+      Document doc = NERVA.process(text);
+      assertThat(doc.sentences()).isEmpty();
+      assertThat(doc.tokens()).isEmpty();
+      assertThat(doc.entities()).isEmpty();
+      assertThat(doc.text()).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void textOverTheLimitIsRejectedClearly() {
+    Nerva small = Nerva.builder().maxTextLength(10).build();
+    assertThatIllegalArgumentException().isThrownBy(() -> small.process("12345678901"))
+        .withMessageContaining("11 characters").withMessageContaining("limit of 10");
+    assertThat(small.process("1234567890").tokens()).hasSize(1);
+  }
+
+  @Test
+  void fiveMegabytesOfTextComplete() {
+    StringBuilder big = new StringBuilder();
+    while (big.length() < 5_000_000) {
+      big.append(TEXT).append("\n\n");
+    }
+    Document doc = NERVA.process(big.toString());
+    assertThat(doc.entities(EntityType.COUNTRY)).hasSizeGreaterThan(1000);
+    assertSpanInvariants(doc);
+  }
+
+  @Test
+  void binaryAndUnicodeNoiseReturnWithoutException() {
+    Random random = new Random(42);
+    for (int round = 0; round < 20; round++) {
+      char[] chars = new char[5000];
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = round % 2 == 0 ? (char) random.nextInt(256) : (char) random.nextInt(Character.MAX_VALUE + 1);
+      }
+      String noise = new String(chars);
+      Document doc = NERVA.process(noise);
+      assertThat(doc.text()).isEqualTo(noise);
+      assertSpanInvariants(doc);
+    }
+    byte[] bytes = new byte[20_000];
+    random.nextBytes(bytes);
+    assertSpanInvariants(NERVA.process(new String(bytes, StandardCharsets.ISO_8859_1)));
+  }
+
+  @Test
+  void sharedPipelineGivesTheSameResultsFromManyThreads() throws Exception {
+    List<String> texts = List.of(TEXT, "Moscow and Russia.", "In July, Andrei Belousov left.", TEXT + TEXT);
+    List<Document> expected = texts.stream().map(NERVA::process).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        int k = i % texts.size();
+        results.add(pool.submit(() -> NERVA.process(texts.get(k)).equals(expected.get(k))));
+      }
+      for (Future<Boolean> result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void englishPipelineWithoutTheModelsArtifactSaysWhatToAdd() {
+    assertThatThrownBy(Nerva::english)
+        .hasRootCauseInstanceOf(ModelLoadException.class)
+        .rootCause().hasMessageContaining("dev.nerva:nerva-models-en");
+  }
+
+  @Test
+  void corruptModelFileIsReportedByName(@TempDir Path dir) throws Exception {
+    Path corrupt = dir.resolve("corrupt-ner.bin");
+    Files.write(corrupt, "this is not a zip file".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> NameFinderRecognizer.loadModel(corrupt))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("corrupt-ner.bin");
+    Path missing = dir.resolve("missing.bin");
+    assertThatThrownBy(() -> NameFinderRecognizer.loadModel(missing))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("missing.bin");
+  }
+
+  static void assertSpanInvariants(Document doc) {
+    int previousEnd = 0;
+    for (Entity e : doc.entities()) {
+      assertThat(doc.text().substring(e.start(), e.end())).isEqualTo(e.text());
+      assertThat(e.start()).isGreaterThanOrEqualTo(previousEnd);
+      assertThat(e.confidence()).isBetween(0.0, 1.0);
+      previousEnd = e.end();
+    }
+    for (Token t : doc.tokens()) {
+      assertThat(doc.text().substring(t.start(), t.end())).isEqualTo(t.text());
+    }
+  }
+}

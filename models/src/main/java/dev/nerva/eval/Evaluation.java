@@ -1,0 +1,121 @@
+package dev.nerva.eval;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.nerva.Document;
+import dev.nerva.Entity;
+import dev.nerva.EntityType;
+import dev.nerva.Nerva;
+import dev.nerva.train.OntoNotesCorpus.GoldDocument;
+import dev.nerva.train.OntoNotesCorpus.GoldSentence;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+
+/** The two evaluations of the model card: the name finder on gold tokens, the pipeline on raw text. */
+public final class Evaluation {
+
+  /** The OntoNotes types Nerva reports, in the order tables list them. */
+  public static final ImmutableList<String> GOLD_TOKEN_TYPES = ImmutableList.of("PERSON", "ORG", "GPE", "DATE");
+  /** The pipeline's classes: GPE and LOC pooled as PLACE, since COUNTRY and LOCATION split them otherwise. */
+  public static final ImmutableList<String> PIPELINE_TYPES = ImmutableList.of("PERSON", "ORG", "PLACE", "DATE");
+
+  private static final ImmutableMap<String, String> GOLD_TO_PIPELINE =
+      ImmutableMap.of("PERSON", "PERSON", "ORG", "ORG", "GPE", "PLACE", "LOC", "PLACE", "DATE", "DATE");
+  private static final ImmutableMap<EntityType, String> NERVA_TO_PIPELINE = ImmutableMap.of(
+      EntityType.PERSON, "PERSON", EntityType.ORGANIZATION, "ORG", EntityType.COUNTRY, "PLACE",
+      EntityType.LOCATION, "PLACE", EntityType.DATE, "DATE");
+
+  /** Text casing variants for robustness figures. */
+  public enum Casing {
+    ORIGINAL(s -> s), LOWER(s -> recase(s, true)), UPPER(s -> recase(s, false));
+
+    final UnaryOperator<String> apply;
+
+    Casing(UnaryOperator<String> apply) {
+      this.apply = apply;
+    }
+  }
+
+  private Evaluation() {}
+
+  /** Character-wise recasing that keeps the length, so offsets stay valid. */
+  static String recase(String s, boolean lower) {
+    char[] chars = s.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = lower ? Character.toLowerCase(chars[i]) : Character.toUpperCase(chars[i]);
+    }
+    return new String(chars);
+  }
+
+  /** Scores the name finder on gold tokens, exact span and OntoNotes type. */
+  public static SpanScores goldTokens(TokenNameFinderModel model, List<GoldDocument> documents, Casing casing) {
+    SpanScores scores = new SpanScores();
+    for (GoldDocument document : documents) {
+      NameFinderME finder = new NameFinderME(model);
+      for (GoldSentence sentence : document.sentences()) {
+        String[] tokens = sentence.tokens().stream()
+            .map(t -> t.startsWith("-") && t.endsWith("-") && t.length() > 1 ? t : casing.apply.apply(t))
+            .toArray(String[]::new);
+        scores.add(keys(sentence.spans()), keys(List.of(finder.find(tokens))));
+      }
+    }
+    return scores;
+  }
+
+  private static Set<SpanScores.Key> keys(List<Span> spans) {
+    Set<SpanScores.Key> keys = new HashSet<>();
+    for (Span s : spans) {
+      keys.add(new SpanScores.Key(s.getStart(), s.getEnd(), s.getType()));
+    }
+    return keys;
+  }
+
+  /** Result of a pipeline run: scores plus throughput. */
+  public record PipelineResult(SpanScores scores, long tokens, long nanos) {
+    public double tokensPerSecond() {
+      return tokens * 1e9 / nanos;
+    }
+  }
+
+  /** Scores the whole pipeline on detokenized raw text by character offsets. */
+  public static PipelineResult pipeline(Nerva nerva, List<GoldDocument> documents, Casing casing) {
+    SpanScores scores = new SpanScores();
+    long tokens = 0;
+    long nanos = 0;
+    for (GoldDocument gold : documents) {
+      Detokenizer.RawDocument raw = Detokenizer.detokenize(gold);
+      String text = casing.apply.apply(raw.text());
+      long t0 = System.nanoTime();
+      Document document = nerva.process(text);
+      nanos += System.nanoTime() - t0;
+      tokens += document.tokens().size();
+      Set<SpanScores.Key> goldKeys = new HashSet<>();
+      for (Span s : raw.spans()) {
+        String type = GOLD_TO_PIPELINE.get(s.getType());
+        if (type != null) {
+          goldKeys.add(new SpanScores.Key(s.getStart(), s.getEnd(), type));
+        }
+      }
+      Set<SpanScores.Key> predicted = new HashSet<>();
+      for (Entity e : document.entities()) {
+        String type = NERVA_TO_PIPELINE.get(e.type());
+        if (type != null) {
+          predicted.add(new SpanScores.Key(e.start(), e.end(), type));
+        }
+      }
+      scores.add(goldKeys, predicted);
+    }
+    return new PipelineResult(scores, tokens, nanos);
+  }
+
+  /** Formats a throughput figure. */
+  public static String rate(double tokensPerSecond) {
+    return String.format(Locale.ROOT, "%,.0f tokens/s", tokensPerSecond);
+  }
+}

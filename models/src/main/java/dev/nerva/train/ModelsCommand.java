@@ -1,0 +1,131 @@
+package dev.nerva.train;
+
+import dev.nerva.Nerva;
+import dev.nerva.eval.Evaluation;
+import dev.nerva.eval.Evaluation.Casing;
+import dev.nerva.eval.Evaluation.PipelineResult;
+import dev.nerva.eval.SpanScores;
+import dev.nerva.ner.NameFinderRecognizer;
+import dev.nerva.ner.OntoNotesLabels;
+import dev.nerva.train.OntoNotesCorpus.GoldDocument;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import opennlp.tools.namefind.TokenNameFinderModel;
+
+/**
+ * The models module's command line: {@code train} retrains the bundled name finder from the
+ * OntoNotes corpus folder under a recipe, {@code eval} scores a model on the dev split.
+ *
+ * <pre>
+ * train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...
+ * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--casing ORIGINAL|LOWER|UPPER|ALL]
+ * </pre>
+ */
+public final class ModelsCommand {
+
+  private ModelsCommand() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length == 0 || !(args[0].equals("train") || args[0].equals("eval"))) {
+      usage("first argument must be 'train' or 'eval'");
+    }
+    Map<String, String> options = new HashMap<>();
+    Map<String, String> overrides = new HashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--pipeline")) {
+        options.put("pipeline", "true");
+      } else if (arg.equals("--set") && i + 1 < args.length) {
+        String[] kv = args[++i].split("=", 2);
+        if (kv.length != 2) {
+          usage("--set takes key=value");
+        }
+        overrides.put(kv[0], kv[1]);
+      } else if (arg.startsWith("--") && i + 1 < args.length) {
+        options.put(arg.substring(2), args[++i]);
+      } else {
+        usage("unexpected argument " + arg);
+      }
+    }
+    if (!options.containsKey("corpus")) {
+      usage("--corpus DIR is required (the folder with train.bio and dev.bio)");
+    }
+    Path corpus = Paths.get(options.get("corpus"));
+    Path model = Paths.get(options.getOrDefault(options.containsKey("out") ? "out" : "model",
+        moduleRelative("src/main/resources/dev/nerva/models/en/ner-en.bin")));
+    if (args[0].equals("train")) {
+      Path recipe = Paths.get(options.getOrDefault("recipe", moduleRelative("recipe/ner-en.properties")));
+      train(corpus, recipe, overrides, model);
+      options.putIfAbsent("casing", "ORIGINAL");
+    }
+    evaluate(corpus, options.getOrDefault("split", "dev"), model,
+        options.containsKey("pipeline"), options.getOrDefault("casing", "ALL"));
+  }
+
+  private static String moduleRelative(String path) {
+    return Files.isDirectory(Paths.get("models", "recipe")) ? "models/" + path : path;
+  }
+
+  private static void train(Path corpus, Path recipeFile, Map<String, String> overrides, Path out) throws IOException {
+    TrainingRecipe recipe = TrainingRecipe.read(recipeFile, overrides);
+    System.out.println("recipe: " + recipe);
+    List<GoldDocument> train = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train"));
+    long t0 = System.nanoTime();
+    TokenNameFinderModel model = NameFinderTrainer.train(train, recipe);
+    double minutes = (System.nanoTime() - t0) / 60e9;
+    if (out.getParent() != null) {
+      Files.createDirectories(out.getParent());
+    }
+    try (OutputStream os = Files.newOutputStream(out)) {
+      model.serialize(os);
+    }
+    System.out.printf(Locale.ROOT, "trained in %.1f min; wrote %s (%.1f MB)%n", minutes, out, Files.size(out) / 1e6);
+  }
+
+  private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, String casingOption)
+      throws IOException {
+    List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
+    long t0 = System.nanoTime();
+    TokenNameFinderModel model = NameFinderRecognizer.loadModel(modelFile);
+    System.out.printf(Locale.ROOT, "model %s: %.1f MB, loaded in %.2f s%n",
+        modelFile, Files.size(modelFile) / 1e6, (System.nanoTime() - t0) / 1e9);
+    List<Casing> casings = new ArrayList<>();
+    if (casingOption.equals("ALL")) {
+      casings.addAll(List.of(Casing.values()));
+    } else {
+      casings.add(Casing.valueOf(casingOption));
+    }
+    for (Casing casing : casings) {
+      SpanScores scores = Evaluation.goldTokens(model, documents, casing);
+      System.out.printf("%n### Name finder on gold tokens, %s, %s casing%n%n%s", split, casing.name().toLowerCase(Locale.ROOT),
+          scores.table(Evaluation.GOLD_TOKEN_TYPES));
+    }
+    if (pipeline) {
+      Nerva nerva = Nerva.builder()
+          .recognizer(new NameFinderRecognizer("ner-en", model, OntoNotesLabels.TO_NERVA))
+          .build();
+      Evaluation.pipeline(nerva, documents.subList(0, Math.min(20, documents.size())), Casing.ORIGINAL); // warm-up
+      for (Casing casing : casings) {
+        PipelineResult result = Evaluation.pipeline(nerva, documents, casing);
+        System.out.printf("%n### Full pipeline on raw text, %s, %s casing (%s, one thread)%n%n%s", split,
+            casing.name().toLowerCase(Locale.ROOT), Evaluation.rate(result.tokensPerSecond()),
+            result.scores().table(Evaluation.PIPELINE_TYPES));
+      }
+    }
+  }
+
+  private static void usage(String problem) {
+    System.err.println("error: " + problem);
+    System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...");
+    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--casing ORIGINAL|LOWER|UPPER|ALL]");
+    System.exit(2);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.nerva.train;
+
+import dev.nerva.train.OntoNotesCorpus.GoldDocument;
+import dev.nerva.train.OntoNotesCorpus.GoldSentence;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import opennlp.tools.namefind.BilouCodec;
+import opennlp.tools.namefind.BioCodec;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.namefind.TokenNameFinderFactory;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.Span;
+import opennlp.tools.util.TrainingParameters;
+
+/** Trains an OpenNLP name finder from OntoNotes documents under a {@link TrainingRecipe}. */
+public final class NameFinderTrainer {
+
+  private NameFinderTrainer() {}
+
+  /** Trains a model on {@code documents}. */
+  public static TokenNameFinderModel train(List<GoldDocument> documents, TrainingRecipe recipe) throws IOException {
+    List<NameSample> samples = samples(documents, recipe);
+    TrainingParameters params = new TrainingParameters();
+    params.put(TrainingParameters.ALGORITHM_PARAM, recipe.algorithm());
+    params.put(TrainingParameters.ITERATIONS_PARAM, recipe.iterations());
+    params.put(TrainingParameters.CUTOFF_PARAM, recipe.cutoff());
+    params.put(TrainingParameters.THREADS_PARAM, recipe.threads());
+    if (recipe.algorithm().equals("MAXENT_QN")) {
+      params.put("L1Cost", recipe.l1());
+      params.put("L2Cost", recipe.l2());
+    }
+    byte[] features = recipe.features() == null ? null : Files.readAllBytes(recipe.features());
+    TokenNameFinderFactory factory = TokenNameFinderFactory.create(null, features, Collections.emptyMap(),
+        recipe.encoding().equals("BILOU") ? new BilouCodec() : new BioCodec());
+    return NameFinderME.train("en", null, ObjectStreamUtils.createObjectStream(samples), params, factory);
+  }
+
+  /** The training samples: one per sentence, adaptive data cleared at each document start. */
+  static List<NameSample> samples(List<GoldDocument> documents, TrainingRecipe recipe) {
+    List<NameSample> samples = new ArrayList<>();
+    Random random = new Random(20241128L);
+    for (GoldDocument document : documents) {
+      boolean first = true;
+      for (GoldSentence sentence : document.sentences()) {
+        String[] tokens = sentence.tokens().toArray(new String[0]);
+        Span[] spans = sentence.spans().stream().filter(s -> recipe.learns(s.getType())).toArray(Span[]::new);
+        samples.add(new NameSample(tokens, spans, first));
+        first = false;
+      }
+    }
+    // Headlines and shouting: extra copies of some sentences in lower and upper case, appended as
+    // separate one-sentence documents so they do not disturb the adaptive features.
+    if (recipe.caseAugmentation() > 0) {
+      List<NameSample> extra = new ArrayList<>();
+      for (NameSample sample : samples) {
+        if (random.nextDouble() < recipe.caseAugmentation()) {
+          extra.add(recased(sample, true));
+        }
+        if (random.nextDouble() < recipe.caseAugmentation()) {
+          extra.add(recased(sample, false));
+        }
+      }
+      samples.addAll(extra);
+    }
+    return samples;
+  }
+
+  private static NameSample recased(NameSample sample, boolean lower) {
+    String[] tokens = sample.getSentence().clone();
+    for (int i = 0; i < tokens.length; i++) {
+      if (!tokens[i].startsWith("-") || !tokens[i].endsWith("-")) {
+        tokens[i] = lower ? tokens[i].toLowerCase(Locale.ROOT) : tokens[i].toUpperCase(Locale.ROOT);
+      }
+    }
+    return new NameSample(tokens, sample.getNames(), true);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.nerva.train;
+
+import com.google.common.base.Preconditions;
+import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableSet;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How a name finder is trained: which OntoNotes types, which algorithm and features. Read from a
+ * properties file (see {@code models/recipe/ner-en.properties}) so that the recipe of every
+ * shipped model is versioned next to it.
+ *
+ * @param types the OntoNotes labels to learn; empty means all 18
+ * @param algorithm OpenNLP trainer: MAXENT, MAXENT_QN or PERCEPTRON
+ * @param iterations training iterations
+ * @param cutoff minimum count of a feature to be kept
+ * @param encoding the sequence codec: BIO or BILOU
+ * @param features the feature generator XML descriptor, or null for OpenNLP's default
+ * @param threads trainer threads (MAXENT and MAXENT_QN)
+ * @param l1 L1 weight for MAXENT_QN
+ * @param l2 L2 weight for MAXENT_QN
+ * @param caseAugmentation share of training sentences added again lower-cased and again upper-cased
+ */
+public record TrainingRecipe(
+    ImmutableSet<String> types,
+    String algorithm,
+    int iterations,
+    int cutoff,
+    String encoding,
+    Path features,
+    int threads,
+    double l1,
+    double l2,
+    double caseAugmentation) {
+
+  public TrainingRecipe {
+    Preconditions.checkArgument(ImmutableSet.of("MAXENT", "MAXENT_QN", "PERCEPTRON").contains(algorithm),
+        "unknown algorithm %s", algorithm);
+    Preconditions.checkArgument(encoding.equals("BIO") || encoding.equals("BILOU"), "unknown encoding %s", encoding);
+    Preconditions.checkArgument(iterations > 0 && cutoff >= 0 && threads > 0, "bad numbers in recipe");
+  }
+
+  /** Reads a recipe; relative feature paths resolve against the recipe's folder. */
+  public static TrainingRecipe read(Path file, Map<String, String> overrides) throws IOException {
+    Properties p = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(reader);
+    }
+    overrides.forEach(p::setProperty);
+    String types = p.getProperty("types", "ALL").trim();
+    String features = p.getProperty("features", "").trim();
+    return new TrainingRecipe(
+        types.equals("ALL") ? ImmutableSet.of()
+            : ImmutableSet.copyOf(Splitter.on(',').trimResults().omitEmptyStrings().split(types)),
+        p.getProperty("algorithm", "MAXENT").trim(),
+        Integer.parseInt(p.getProperty("iterations", "100").trim()),
+        Integer.parseInt(p.getProperty("cutoff", "5").trim()),
+        p.getProperty("encoding", "BIO").trim(),
+        features.isEmpty() ? null : file.toAbsolutePath().getParent().resolve(features),
+        Integer.parseInt(p.getProperty("threads", "1").trim()),
+        Double.parseDouble(p.getProperty("l1", "0").trim()),
+        Double.parseDouble(p.getProperty("l2", "0").trim()),
+        Double.parseDouble(p.getProperty("caseAugmentation", "0").trim()));
+  }
+
+  /** Whether a label is learned under this recipe. */
+  public boolean learns(String label) {
+    return types.isEmpty() || types.contains(label);
+  }
+}
