@@ -1,7 +1,11 @@
 package dev.nerva;
 
 import com.google.common.base.Preconditions;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A typed entity span: what Nerva finds in text.
@@ -38,6 +42,29 @@ public record Entity(
         text.length(), start, end);
     Preconditions.checkArgument(
         confidence >= 0.0 && confidence <= 1.0, "confidence %s is not in [0, 1]", confidence);
+  }
+
+  private static final Pattern DAY_VALUE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern MONTH_VALUE = Pattern.compile("\\d{4}-\\d{2}");
+  private static final Pattern YEAR_VALUE = Pattern.compile("\\d{4}");
+
+  /** The calendar day of a DATE whose value is one ("2024-06-05"); empty otherwise. */
+  public Optional<LocalDate> date() {
+    return dateValue(DAY_VALUE).map(LocalDate::parse);
+  }
+
+  /** The month of a DATE whose value is a month ("2024-07"); empty otherwise. */
+  public Optional<YearMonth> yearMonth() {
+    return dateValue(MONTH_VALUE).map(YearMonth::parse);
+  }
+
+  /** The year of a DATE whose value is a year ("2022"); empty otherwise. */
+  public Optional<Year> year() {
+    return dateValue(YEAR_VALUE).map(Year::parse);
+  }
+
+  private Optional<String> dateValue(Pattern pattern) {
+    return type.equals(EntityType.DATE) ? normalized.filter(v -> pattern.matcher(v).matches()) : Optional.empty();
   }
 
   /** The span's length in characters. */

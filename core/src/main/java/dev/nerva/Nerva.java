@@ -2,7 +2,12 @@ package dev.nerva;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import dev.nerva.country.CountryResolver;
+import dev.nerva.date.DateNormalizer;
+import dev.nerva.date.DateRules;
+import dev.nerva.date.Tense;
+import dev.nerva.date.TenseDetector;
 import dev.nerva.ner.EntityRecognizer;
 import dev.nerva.ner.NameFinderRecognizer;
 import dev.nerva.ner.OntoNotesLabels;
@@ -12,14 +17,17 @@ import dev.nerva.tokenize.PtbTokenizer;
 import dev.nerva.tokenize.SentenceSplitter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.util.Span;
 
 /**
- * A named-entity pipeline: sentences, tokens, entity recognizers, overlap resolution and country
- * resolution. Build it once and share it.
+ * A named-entity pipeline: sentences, tokens, entity recognizers, date rules, overlap resolution,
+ * country resolution and date normalisation. Build it once and share it.
  *
  * <pre>{@code
  * Nerva nerva = Nerva.english();
@@ -37,6 +45,10 @@ public final class Nerva {
   /** The classpath resource of the bundled English name finder, shipped by nerva-models-en. */
   public static final String ENGLISH_NER_RESOURCE = "/dev/nerva/models/en/ner-en.bin";
 
+  /** The types a pipeline reports unless told otherwise. */
+  public static final ImmutableSet<EntityType> DEFAULT_OUTPUT_TYPES = ImmutableSet.of(
+      EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.DATE, EntityType.LOCATION);
+
   /** The default limit on the length of one text, in characters. */
   public static final int DEFAULT_MAX_TEXT_LENGTH = 20_000_000;
 
@@ -45,6 +57,11 @@ public final class Nerva {
   private final ImmutableList<EntityRecognizer> recognizers;
   private final CountryResolver countryResolver;
   private final int maxTextLength;
+  private final ImmutableSet<EntityType> outputTypes;
+  private final DateNormalizer dateNormalizer;
+  private final DateRules dateRules;
+  private final Supplier<TenseDetector> tenseDetector;
+  private final boolean narrativeDates;
 
   private Nerva(Builder builder) {
     this.sentenceSplitter = builder.sentenceSplitter;
@@ -52,6 +69,11 @@ public final class Nerva {
     this.recognizers = builder.recognizers.build();
     this.countryResolver = builder.countryResolver;
     this.maxTextLength = builder.maxTextLength;
+    this.outputTypes = builder.outputTypes;
+    this.dateNormalizer = new DateNormalizer(builder.slashOrder);
+    this.dateRules = builder.dateRules ? new DateRules(dateNormalizer) : null;
+    this.tenseDetector = builder.tenseDetector;
+    this.narrativeDates = builder.narrativeDates;
   }
 
   /**
@@ -71,7 +93,8 @@ public final class Nerva {
   }
 
   /**
-   * Analyses one text.
+   * Analyses one text whose date is not known: relative dates ("Tuesday", "last year") get a
+   * value only where the text itself fixes it (see {@link Builder#narrativeDates(boolean)}).
    *
    * @param text English text; may be empty
    * @return its sentences, tokens and non-overlapping entities; empty lists for blank text
@@ -79,6 +102,22 @@ public final class Nerva {
    * @throws IllegalArgumentException if {@code text} is longer than the pipeline's limit
    */
   public Document process(String text) {
+    return analyse(text, null);
+  }
+
+  /**
+   * Analyses one text written on {@code documentDate}, against which relative dates resolve:
+   * with 2024-09-04, "yesterday" is 2024-09-03 and "last year" 2023.
+   *
+   * @throws NullPointerException if {@code text} or {@code documentDate} is null
+   * @throws IllegalArgumentException if {@code text} is longer than the pipeline's limit
+   */
+  public Document process(String text, LocalDate documentDate) {
+    Preconditions.checkNotNull(documentDate, "documentDate");
+    return analyse(text, documentDate);
+  }
+
+  private Document analyse(String text, LocalDate documentDate) {
     Preconditions.checkNotNull(text, "text");
     Preconditions.checkArgument(text.length() <= maxTextLength,
         "text has %s characters, more than this pipeline's limit of %s; split it or raise "
@@ -88,11 +127,42 @@ public final class Nerva {
     for (EntityRecognizer recognizer : recognizers) {
       found.addAll(recognizer.recognize(text, sentences));
     }
+    if (dateRules != null) {
+      found = DateRules.merge(found, dateRules.recognize(text, sentences));
+    }
     List<Entity> resolved = new ArrayList<>(found.size());
     for (Entity entity : found) {
       resolved.add(countryResolver.resolve(entity));
     }
-    return new Document(text, sentences, OverlapResolver.resolve(resolved));
+    ImmutableList.Builder<Entity> output = ImmutableList.builder();
+    LocalDate anchor = documentDate;
+    int sentence = 0;
+    for (Entity entity : OverlapResolver.resolve(resolved)) {
+      if (!outputTypes.contains(entity.type())) {
+        continue; // other types only kept their place during overlap resolution
+      }
+      if (entity.type().equals(EntityType.DATE) && entity.normalized().isEmpty()) {
+        while (sentence + 1 < sentences.size() && sentences.get(sentence).end() <= entity.start()) {
+          sentence++;
+        }
+        Sentence home = sentences.get(sentence);
+        Entity date = entity;
+        // A story told in the past moves forward from its last full date: there, tense says nothing.
+        boolean fromNarrative = anchor != null && documentDate == null;
+        Optional<String> value = dateNormalizer.normalize(date.text(),
+            fromNarrative ? () -> Tense.FUTURE : () -> tenseAt(home, date), anchor);
+        entity = entity.withType(EntityType.DATE, value);
+        if (narrativeDates && documentDate == null && entity.date().isPresent()) {
+          anchor = entity.date().get();
+        }
+      }
+      output.add(entity);
+    }
+    return new Document(text, sentences, output.build());
+  }
+
+  private Tense tenseAt(Sentence sentence, Entity entity) {
+    return tenseDetector.get().tenseAt(sentence, entity.start(), entity.end());
   }
 
   private ImmutableList<Sentence> sentences(String text) {
@@ -130,8 +200,54 @@ public final class Nerva {
     private final ImmutableList.Builder<EntityRecognizer> recognizers = ImmutableList.builder();
     private CountryResolver countryResolver;
     private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+    private ImmutableSet<EntityType> outputTypes = DEFAULT_OUTPUT_TYPES;
+    private boolean dateRules = true;
+    private DateNormalizer.SlashOrder slashOrder = DateNormalizer.SlashOrder.MONTH_FIRST;
+    private boolean narrativeDates;
+    private Supplier<TenseDetector> tenseDetector = EnglishTense::detector;
 
     private Builder() {}
+
+    /**
+     * The types that appear in results; default PERSON, ORGANIZATION, COUNTRY, DATE, LOCATION.
+     * Spans of other types (such as the OntoNotes NORP or EVENT labels the bundled model also
+     * learns) still take part in overlap resolution, so a date inside an event name is not
+     * reported, and are then dropped.
+     */
+    public Builder outputTypes(Iterable<EntityType> types) {
+      this.outputTypes = ImmutableSet.copyOf(Preconditions.checkNotNull(types, "types"));
+      return this;
+    }
+
+    /** Whether rule-based date detection complements the recognizers; default on. */
+    public Builder dateRules(boolean enabled) {
+      this.dateRules = enabled;
+      return this;
+    }
+
+    /** How all-numeric slashed dates (6/5/2024) are read; default month first. */
+    public Builder slashOrder(DateNormalizer.SlashOrder order) {
+      this.slashOrder = Preconditions.checkNotNull(order, "order");
+      return this;
+    }
+
+    /**
+     * Narrative mode, off by default: when no document date is given, relative dates resolve
+     * against the last fully specified date (year, month and day) earlier in the same text, and
+     * point forward from it ("On 3 March 2021 the army seized power; on Friday it closed the
+     * border" gives 2021-03-05), since a story told in the past moves forward.
+     */
+    public Builder narrativeDates(boolean enabled) {
+      this.narrativeDates = enabled;
+      return this;
+    }
+
+    /** Uses this tense detector for the direction of relative dates instead of the English one. */
+    public Builder tenseDetector(TenseDetector detector) {
+      Preconditions.checkNotNull(detector, "detector");
+      this.tenseDetector = () -> detector;
+      return this;
+    }
 
     /** Uses this sentence splitter instead of OpenNLP's English model. */
     public Builder sentenceSplitter(SentenceSplitter splitter) {
@@ -185,6 +301,15 @@ public final class Nerva {
         countryResolver = CountryResolver.bundled();
       }
       return new Nerva(this);
+    }
+  }
+
+  /** The English tense detector, loaded on first need: many texts have no relative date. */
+  private static final class EnglishTense {
+    static final TenseDetector DETECTOR = TenseDetector.english();
+
+    static TenseDetector detector() {
+      return DETECTOR;
     }
   }
 

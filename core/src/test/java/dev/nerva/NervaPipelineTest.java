@@ -72,7 +72,7 @@ class NervaPipelineTest {
             org.assertj.core.groups.Tuple.tuple(EntityType.PERSON, "Andrei Belousov", Optional.empty()),
             org.assertj.core.groups.Tuple.tuple(EntityType.COUNTRY, "Burkina Faso", Optional.of("BF")),
             org.assertj.core.groups.Tuple.tuple(EntityType.LOCATION, "Moscow", Optional.empty()),
-            org.assertj.core.groups.Tuple.tuple(EntityType.DATE, "July 2024", Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(EntityType.DATE, "July 2024", Optional.of("2024-07")),
             org.assertj.core.groups.Tuple.tuple(EntityType.PERSON, "Belousov", Optional.empty()));
     assertSpanInvariants(doc);
   }

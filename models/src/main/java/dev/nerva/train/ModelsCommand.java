@@ -27,6 +27,7 @@ import opennlp.tools.namefind.TokenNameFinderModel;
  * <pre>
  * train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...
  * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--casing ORIGINAL|LOWER|UPPER|ALL]
+ * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * </pre>
  */
 public final class ModelsCommand {
@@ -34,8 +35,8 @@ public final class ModelsCommand {
   private ModelsCommand() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length == 0 || !(args[0].equals("train") || args[0].equals("eval"))) {
-      usage("first argument must be 'train' or 'eval'");
+    if (args.length == 0 || !List.of("train", "eval", "clusters").contains(args[0])) {
+      usage("first argument must be 'train', 'eval' or 'clusters'");
     }
     Map<String, String> options = new HashMap<>();
     Map<String, String> overrides = new HashMap<>();
@@ -59,6 +60,18 @@ public final class ModelsCommand {
       usage("--corpus DIR is required (the folder with train.bio and dev.bio)");
     }
     Path corpus = Paths.get(options.get("corpus"));
+    if (args[0].equals("clusters")) {
+      Path outDir = Paths.get(options.getOrDefault("outdir", moduleRelative("recipe/clusters")));
+      Files.createDirectories(outDir);
+      List<GoldDocument> train = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train"));
+      for (String k : options.getOrDefault("k", "200,1000").split(",")) {
+        long t0 = System.nanoTime();
+        Path file = outDir.resolve("c" + k.trim() + ".clusters");
+        WordClusterer.write(WordClusterer.cluster(train, Integer.parseInt(k.trim()), 1L), file);
+        System.out.printf(Locale.ROOT, "wrote %s in %.0f s%n", file, (System.nanoTime() - t0) / 1e9);
+      }
+      return;
+    }
     Path model = Paths.get(options.getOrDefault(options.containsKey("out") ? "out" : "model",
         moduleRelative("src/main/resources/dev/nerva/models/en/ner-en.bin")));
     if (args[0].equals("train")) {
@@ -126,6 +139,7 @@ public final class ModelsCommand {
     System.err.println("error: " + problem);
     System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...");
     System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--casing ORIGINAL|LOWER|UPPER|ALL]");
+    System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.exit(2);
   }
 }

@@ -5,7 +5,10 @@ import dev.nerva.train.OntoNotesCorpus.GoldSentence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -18,6 +21,7 @@ import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingParameters;
+import opennlp.tools.util.featuregen.WordClusterDictionary;
 
 /** Trains an OpenNLP name finder from OntoNotes documents under a {@link TrainingRecipe}. */
 public final class NameFinderTrainer {
@@ -37,7 +41,13 @@ public final class NameFinderTrainer {
       params.put("L2Cost", recipe.l2());
     }
     byte[] features = recipe.features() == null ? null : Files.readAllBytes(recipe.features());
-    TokenNameFinderFactory factory = TokenNameFinderFactory.create(null, features, Collections.emptyMap(),
+    Map<String, Object> resources = new HashMap<>();
+    for (Path clusters : recipe.clusters()) {
+      try (InputStream in = Files.newInputStream(clusters)) {
+        resources.put(clusters.getFileName().toString(), new WordClusterDictionary(in));
+      }
+    }
+    TokenNameFinderFactory factory = TokenNameFinderFactory.create(null, features, resources,
         recipe.encoding().equals("BILOU") ? new BilouCodec() : new BioCodec());
     return NameFinderME.train("en", null, ObjectStreamUtils.createObjectStream(samples), params, factory);
   }

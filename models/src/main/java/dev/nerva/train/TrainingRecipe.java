@@ -2,6 +2,7 @@ package dev.nerva.train;
 
 import com.google.common.base.Preconditions;
 import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.io.IOException;
 import java.io.Reader;
@@ -26,6 +27,7 @@ import java.util.Properties;
  * @param l1 L1 weight for MAXENT_QN
  * @param l2 L2 weight for MAXENT_QN
  * @param caseAugmentation share of training sentences added again lower-cased and again upper-cased
+ * @param clusters word-cluster files the features refer to by file name (see {@code clusters})
  */
 public record TrainingRecipe(
     ImmutableSet<String> types,
@@ -37,7 +39,8 @@ public record TrainingRecipe(
     int threads,
     double l1,
     double l2,
-    double caseAugmentation) {
+    double caseAugmentation,
+    ImmutableList<Path> clusters) {
 
   public TrainingRecipe {
     Preconditions.checkArgument(ImmutableSet.of("MAXENT", "MAXENT_QN", "PERCEPTRON").contains(algorithm),
@@ -55,6 +58,7 @@ public record TrainingRecipe(
     overrides.forEach(p::setProperty);
     String types = p.getProperty("types", "ALL").trim();
     String features = p.getProperty("features", "").trim();
+    Path folder = file.toAbsolutePath().getParent();
     return new TrainingRecipe(
         types.equals("ALL") ? ImmutableSet.of()
             : ImmutableSet.copyOf(Splitter.on(',').trimResults().omitEmptyStrings().split(types)),
@@ -62,11 +66,13 @@ public record TrainingRecipe(
         Integer.parseInt(p.getProperty("iterations", "100").trim()),
         Integer.parseInt(p.getProperty("cutoff", "5").trim()),
         p.getProperty("encoding", "BIO").trim(),
-        features.isEmpty() ? null : file.toAbsolutePath().getParent().resolve(features),
+        features.isEmpty() ? null : folder.resolve(features),
         Integer.parseInt(p.getProperty("threads", "1").trim()),
         Double.parseDouble(p.getProperty("l1", "0").trim()),
         Double.parseDouble(p.getProperty("l2", "0").trim()),
-        Double.parseDouble(p.getProperty("caseAugmentation", "0").trim()));
+        Double.parseDouble(p.getProperty("caseAugmentation", "0").trim()),
+        Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(p.getProperty("clusters", ""))
+            .map(folder::resolve).collect(ImmutableList.toImmutableList()));
   }
 
   /** Whether a label is learned under this recipe. */

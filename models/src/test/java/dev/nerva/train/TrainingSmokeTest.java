@@ -1,0 +1,76 @@
+package dev.nerva.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.nerva.Document;
+import dev.nerva.Entity;
+import dev.nerva.EntityType;
+import dev.nerva.Nerva;
+import dev.nerva.eval.Evaluation;
+import dev.nerva.eval.SpanScores;
+import dev.nerva.ner.NameFinderRecognizer;
+import dev.nerva.ner.OntoNotesLabels;
+import dev.nerva.train.OntoNotesCorpus.GoldDocument;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trains a tiny model on a hand-written toy corpus: the recipe, trainer and evaluation end to end. */
+class TrainingSmokeTest {
+
+  private static final Path TINY = Paths.get("src/test/resources/tiny-corpus");
+  private static final Path RECIPE = Paths.get("recipe/ner-en.properties");
+
+  @Test
+  void readsBioFilesIntoDocumentsWithTypedSpans() throws Exception {
+    List<GoldDocument> dev = OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "dev"));
+    assertThat(dev).hasSize(2);
+    assertThat(dev.get(0).genre()).isEqualTo("nw");
+    assertThat(dev.get(0).sentences().get(0).tokens()).startsWith("In", "March", ",");
+    assertThat(dev.get(0).sentences().get(0).spans())
+        .containsExactly(new Span(1, 2, "DATE"), new Span(3, 5, "PERSON"), new Span(6, 7, "GPE"));
+    assertThatIllegalArgumentException().isThrownBy(() -> OntoNotesCorpus.split(TINY, "test"))
+        .withMessageContaining("test.bio");
+  }
+
+  @Test
+  void trainsAModelThatLoadsAndRunsInThePipeline(@TempDir Path dir) throws Exception {
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("iterations", "30", "cutoff", "0", "threads", "1"));
+    List<GoldDocument> train = OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train"));
+    TokenNameFinderModel model = NameFinderTrainer.train(train, recipe);
+
+    Path file = dir.resolve("tiny.bin");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      model.serialize(out);
+    }
+    TokenNameFinderModel reloaded = NameFinderRecognizer.loadModel(file);
+
+    SpanScores scores = Evaluation.goldTokens(reloaded,
+        OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "dev")), Evaluation.Casing.ORIGINAL);
+    // The dev sentences are among the training sentences: a working trainer fits them.
+    assertThat(scores.prf(Evaluation.GOLD_TOKEN_TYPES)[2]).isGreaterThan(0.8);
+
+    Nerva nerva = Nerva.builder()
+        .recognizer(new NameFinderRecognizer("tiny", reloaded, OntoNotesLabels.TO_NERVA)).build();
+    Document doc = nerva.process("In March, Anna Keller visited Norway.");
+    assertThat(doc.entities()).extracting(Entity::type, Entity::text, Entity::recognizer)
+        .contains(org.assertj.core.groups.Tuple.tuple(EntityType.PERSON, "Anna Keller", "tiny"),
+            org.assertj.core.groups.Tuple.tuple(EntityType.COUNTRY, "Norway", "tiny"));
+  }
+
+  @Test
+  void recipeOverridesWinOverTheFile() throws Exception {
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("algorithm", "PERCEPTRON", "types", "PERSON,DATE"));
+    assertThat(recipe.algorithm()).isEqualTo("PERCEPTRON");
+    assertThat(recipe.learns("PERSON")).isTrue();
+    assertThat(recipe.learns("ORG")).isFalse();
+  }
+}
