@@ -5,6 +5,7 @@ import com.google.common.base.CharMatcher;
 import com.google.common.base.Preconditions;
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.nerva.Entity;
 import dev.nerva.EntityType;
 import dev.nerva.ModelLoadException;
@@ -39,10 +40,18 @@ public final class CountryResolver {
 
   private final ImmutableMap<String, String> codeByName;
   private final ImmutableMap<String, String> nameByCode;
+  private final ImmutableSet<String> names;
 
-  private CountryResolver(ImmutableMap<String, String> codeByName, ImmutableMap<String, String> nameByCode) {
+  private CountryResolver(ImmutableMap<String, String> codeByName, ImmutableMap<String, String> nameByCode,
+      ImmutableSet<String> names) {
     this.codeByName = codeByName;
     this.nameByCode = nameByCode;
+    this.names = names;
+  }
+
+  /** Every name and alias in the table, as written there: a gazetteer for model features. */
+  public ImmutableSet<String> names() {
+    return names;
   }
 
   /** The resolver over the bundled table of sovereign countries. */
@@ -61,6 +70,7 @@ public final class CountryResolver {
     Preconditions.checkNotNull(in, "in");
     Map<String, String> codeByName = new HashMap<>();
     ImmutableMap.Builder<String, String> nameByCode = ImmutableMap.builder();
+    ImmutableSet.Builder<String> names = ImmutableSet.builder();
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       int lineNumber = 0;
@@ -76,16 +86,18 @@ public final class CountryResolver {
         String code = fields.get(0);
         nameByCode.put(code, fields.get(1));
         addName(codeByName, fields.get(1), code, source, lineNumber);
+        names.add(fields.get(1));
         if (fields.size() > 2) {
           for (String alias : Splitter.on('|').omitEmptyStrings().trimResults().split(fields.get(2))) {
             addName(codeByName, alias, code, source, lineNumber);
+            names.add(alias);
           }
         }
       }
     } catch (IOException e) {
       throw new ModelLoadException("cannot read country table " + source, e);
     }
-    return new CountryResolver(ImmutableMap.copyOf(codeByName), nameByCode.buildOrThrow());
+    return new CountryResolver(ImmutableMap.copyOf(codeByName), nameByCode.buildOrThrow(), names.build());
   }
 
   private static void addName(Map<String, String> codeByName, String name, String code, String source, int line) {

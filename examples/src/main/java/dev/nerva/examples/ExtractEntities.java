@@ -20,17 +20,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Prints the entities of a text file as a table, or processes JSON Lines in batch.
  *
  * <pre>
- * java -jar examples/target/nerva-examples.jar [FILE]            # default: the seed article
- * java -jar examples/target/nerva-examples.jar --jsonl IN OUT    # '-' is stdin / stdout
+ * java -jar examples/target/nerva-examples.jar [FILE] [--date YYYY-MM-DD]   # default: the seed article
+ * java -jar examples/target/nerva-examples.jar --jsonl IN OUT               # '-' is stdin / stdout
  * </pre>
  *
- * <p>In JSON Lines mode each input line is an object {@code {"id": ..., "text": ...}}; each output
+ * <p>{@code --date} is the document date relative dates resolve against ("Tuesday", "last year").
+ * In JSON Lines mode each input line is an object {@code {"id": ..., "text": ..., "date":
+ * "YYYY-MM-DD"}} ({@code date} optional); each output
  * line is {@code {"id": ..., "entities": [{"type", "start", "end", "text", "confidence",
  * "normalized"}]}}, offsets in UTF-16 code units of the text (Java and JavaScript string indices).
  * A line that is not such an object gives {@code {"id": ..., "error": "..."}} in its place, so
@@ -54,11 +60,31 @@ public final class ExtractEntities {
     }
   }
 
+  private static final String USAGE =
+      "usage: nerva-examples [FILE] [--date YYYY-MM-DD]   |   nerva-examples --jsonl IN OUT   ('-' = stdin/stdout)";
+
   /** Runs the program; returns the exit code. */
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
-      out.println("usage: nerva-examples [FILE]   |   nerva-examples --jsonl IN OUT   ('-' = stdin/stdout)");
+      out.println(USAGE);
       return 0;
+    }
+    LocalDate documentDate = null;
+    List<String> rest = new ArrayList<>(List.of(args));
+    int dateFlag = rest.indexOf("--date");
+    if (dateFlag >= 0 && !rest.contains("--jsonl")) {
+      if (dateFlag + 1 >= rest.size()) {
+        err.println(USAGE);
+        return 2;
+      }
+      try {
+        documentDate = LocalDate.parse(rest.get(dateFlag + 1));
+      } catch (DateTimeParseException e) {
+        err.println("error: --date takes YYYY-MM-DD, not " + rest.get(dateFlag + 1));
+        return 2;
+      }
+      rest.subList(dateFlag, dateFlag + 2).clear();
+      args = rest.toArray(new String[0]);
     }
     if (args.length > 0 && args[0].equals("--jsonl")) {
       if (args.length != 3) {
@@ -68,7 +94,7 @@ public final class ExtractEntities {
       return jsonl(args[1], args[2], err);
     }
     if (args.length > 1) {
-      err.println("usage: nerva-examples [FILE]   |   nerva-examples --jsonl IN OUT");
+      err.println(USAGE);
       return 2;
     }
     Path file = Paths.get(args.length == 1 ? args[0] : DEFAULT_INPUT);
@@ -84,7 +110,7 @@ public final class ExtractEntities {
       err.println("error: cannot read " + file + " as UTF-8: " + e.getMessage());
       return 1;
     }
-    printTable(Nerva.english().process(text), out);
+    printTable(documentDate == null ? Nerva.english().process(text) : Nerva.english().process(text, documentDate), out);
     return 0;
   }
 
@@ -119,8 +145,14 @@ public final class ExtractEntities {
         try {
           JsonNode input = JSON.readTree(line);
           JsonNode text = input.get("text");
+          JsonNode date = input.get("date");
           if (text == null || !text.isTextual()) {
             result = error(input.get("id"), "no \"text\" string");
+          } else if (date != null && !date.isNull()) {
+            LocalDate documentDate = parseDate(date);
+            result = documentDate == null
+                ? error(input.get("id"), "\"date\" must be a YYYY-MM-DD string")
+                : toJson(input.get("id"), nerva.process(text.asText(), documentDate));
           } else {
             result = toJson(input.get("id"), nerva.process(text.asText()));
           }
@@ -161,6 +193,17 @@ public final class ExtractEntities {
       }
     }
     return result;
+  }
+
+  private static LocalDate parseDate(JsonNode date) {
+    if (!date.isTextual()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(date.asText());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static ObjectNode error(JsonNode id, String message) {

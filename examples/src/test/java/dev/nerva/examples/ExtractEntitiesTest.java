@@ -33,6 +33,15 @@ class ExtractEntitiesTest {
   }
 
   @Test
+  void documentDateResolvesRelativeDatesInTheTable() {
+    assertThat(run("../seeds/000_6726bb20fb80e62f.txt", "--date", "2024-09-04")).isZero();
+    String table = out.toString(StandardCharsets.UTF_8);
+    assertThat(table).containsPattern("DATE\\s+July 2024\\s+\\d+-\\d+\\s+[01]\\.\\d\\d\\s+2024-07");
+    assertThat(table).containsPattern("DATE\\s+Tuesday\\s+\\d+-\\d+\\s+[01]\\.\\d\\d\\s+2024-09-03");
+    assertThat(run("--date", "yesterday")).isEqualTo(2);
+  }
+
+  @Test
   void missingFileIsAnErrorWithItsPath() {
     assertThat(run("no/such/file.txt")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file").contains("file.txt");
@@ -46,7 +55,9 @@ class ExtractEntitiesTest {
         "{\"id\": 1, \"text\": \"Vladimir Putin flew to Mali in July 2024.\"}",
         "{\"id\": \"b\", \"text\": \"\"}",
         "not json",
-        "{\"id\": 4}"), StandardCharsets.UTF_8);
+        "{\"id\": 4}",
+        "{\"id\": 5, \"text\": \"The army seized power on Tuesday.\", \"date\": \"2024-09-04\"}",
+        "{\"id\": 6, \"text\": \"x\", \"date\": \"4 Sept\"}"), StandardCharsets.UTF_8);
 
     assertThat(run("--jsonl", in.toString(), outFile.toString())).isEqualTo(1);
 
@@ -54,7 +65,7 @@ class ExtractEntitiesTest {
     List<JsonNode> lines = Files.readAllLines(outFile, StandardCharsets.UTF_8).stream()
         .map(l -> { try { return json.readTree(l); } catch (Exception e) { throw new AssertionError(e); } })
         .toList();
-    assertThat(lines).hasSize(4);
+    assertThat(lines).hasSize(6);
     JsonNode first = lines.get(0);
     assertThat(first.get("id").asInt()).isEqualTo(1);
     assertThat(first.get("entities")).anySatisfy(e -> {
@@ -73,7 +84,13 @@ class ExtractEntitiesTest {
     assertThat(lines.get(2).get("error").asText()).startsWith("not JSON");
     assertThat(lines.get(3).get("id").asInt()).isEqualTo(4);
     assertThat(lines.get(3).get("error").asText()).contains("text");
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 3", "line 4");
+    assertThat(lines.get(4).get("entities")).anySatisfy(e -> {
+      assertThat(e.get("type").asText()).isEqualTo("DATE");
+      assertThat(e.get("text").asText()).isEqualTo("Tuesday");
+      assertThat(e.get("normalized").asText()).isEqualTo("2024-09-03");
+    });
+    assertThat(lines.get(5).get("error").asText()).contains("YYYY-MM-DD");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 3", "line 4", "line 6");
   }
 
   @Test

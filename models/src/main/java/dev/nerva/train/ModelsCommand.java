@@ -26,7 +26,7 @@ import opennlp.tools.namefind.TokenNameFinderModel;
  *
  * <pre>
  * train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...
- * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--casing ORIGINAL|LOWER|UPPER|ALL]
+ * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--casing ORIGINAL|LOWER|UPPER|ALL]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * </pre>
  */
@@ -42,8 +42,8 @@ public final class ModelsCommand {
     Map<String, String> overrides = new HashMap<>();
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--pipeline")) {
-        options.put("pipeline", "true");
+      if (arg.equals("--pipeline") || arg.equals("--no-date-rules")) {
+        options.put(arg.substring(2), "true");
       } else if (arg.equals("--set") && i + 1 < args.length) {
         String[] kv = args[++i].split("=", 2);
         if (kv.length != 2) {
@@ -80,7 +80,7 @@ public final class ModelsCommand {
       options.putIfAbsent("casing", "ORIGINAL");
     }
     evaluate(corpus, options.getOrDefault("split", "dev"), model,
-        options.containsKey("pipeline"), options.getOrDefault("casing", "ALL"));
+        options.containsKey("pipeline"), !options.containsKey("no-date-rules"), options.getOrDefault("casing", "ALL"));
   }
 
   private static String moduleRelative(String path) {
@@ -103,7 +103,8 @@ public final class ModelsCommand {
     System.out.printf(Locale.ROOT, "trained in %.1f min; wrote %s (%.1f MB)%n", minutes, out, Files.size(out) / 1e6);
   }
 
-  private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, String casingOption)
+  private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
+      String casingOption)
       throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
@@ -124,12 +125,14 @@ public final class ModelsCommand {
     if (pipeline) {
       Nerva nerva = Nerva.builder()
           .recognizer(new NameFinderRecognizer("ner-en", model, OntoNotesLabels.TO_NERVA))
+          .dateRules(dateRules)
           .build();
       Evaluation.pipeline(nerva, documents.subList(0, Math.min(20, documents.size())), Casing.ORIGINAL); // warm-up
       for (Casing casing : casings) {
         PipelineResult result = Evaluation.pipeline(nerva, documents, casing);
-        System.out.printf("%n### Full pipeline on raw text, %s, %s casing (%s, one thread)%n%n%s", split,
-            casing.name().toLowerCase(Locale.ROOT), Evaluation.rate(result.tokensPerSecond()),
+        System.out.printf("%n### Full pipeline on raw text, %s, %s casing, date rules %s (%s, one thread)%n%n%s",
+            split, casing.name().toLowerCase(Locale.ROOT), dateRules ? "on" : "off",
+            Evaluation.rate(result.tokensPerSecond()),
             result.scores().table(Evaluation.PIPELINE_TYPES));
       }
     }
@@ -138,7 +141,7 @@ public final class ModelsCommand {
   private static void usage(String problem) {
     System.err.println("error: " + problem);
     System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...");
-    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--casing ORIGINAL|LOWER|UPPER|ALL]");
+    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--casing ORIGINAL|LOWER|UPPER|ALL]");
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.exit(2);
   }

@@ -5,13 +5,19 @@ import dev.nerva.train.OntoNotesCorpus.GoldSentence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import dev.nerva.country.CountryResolver;
+import dev.nerva.ner.features.WordClusters;
+import dev.nerva.tokenize.PtbForms;
+import dev.nerva.tokenize.PtbTokenizer;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.namefind.BilouCodec;
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameFinderME;
@@ -20,13 +26,33 @@ import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.Span;
+import opennlp.tools.util.StringList;
 import opennlp.tools.util.TrainingParameters;
-import opennlp.tools.util.featuregen.WordClusterDictionary;
 
 /** Trains an OpenNLP name finder from OntoNotes documents under a {@link TrainingRecipe}. */
 public final class NameFinderTrainer {
 
+  /** The resource name under which feature descriptors refer to the country-name gazetteer. */
+  public static final String COUNTRY_GAZETTEER = "countries.dictionary";
+
   private NameFinderTrainer() {}
+
+  /**
+   * The names and aliases of the bundled country table, tokenized as the pipeline tokenizes, as an
+   * OpenNLP dictionary for the dictionary feature generator.
+   */
+  static Dictionary countryGazetteer() {
+    Dictionary dictionary = new Dictionary(true);
+    for (String name : CountryResolver.bundled().names()) {
+      Span[] spans = PtbTokenizer.INSTANCE.tokenizePos(name);
+      String[] forms = new String[spans.length];
+      for (int i = 0; i < spans.length; i++) {
+        forms[i] = PtbForms.of(name, spans[i].getStart(), spans[i].getEnd());
+      }
+      dictionary.put(new StringList(forms));
+    }
+    return dictionary;
+  }
 
   /** Trains a model on {@code documents}. */
   public static TokenNameFinderModel train(List<GoldDocument> documents, TrainingRecipe recipe) throws IOException {
@@ -44,8 +70,11 @@ public final class NameFinderTrainer {
     Map<String, Object> resources = new HashMap<>();
     for (Path clusters : recipe.clusters()) {
       try (InputStream in = Files.newInputStream(clusters)) {
-        resources.put(clusters.getFileName().toString(), new WordClusterDictionary(in));
+        resources.put(clusters.getFileName().toString(), WordClusters.read(in));
       }
+    }
+    if (features != null && new String(features, StandardCharsets.UTF_8).contains(COUNTRY_GAZETTEER)) {
+      resources.put(COUNTRY_GAZETTEER, countryGazetteer());
     }
     TokenNameFinderFactory factory = TokenNameFinderFactory.create(null, features, resources,
         recipe.encoding().equals("BILOU") ? new BilouCodec() : new BioCodec());
