@@ -3,6 +3,7 @@ package dev.nerva;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import dev.nerva.country.CountryGazetteer;
 import dev.nerva.country.CountryResolver;
 import dev.nerva.date.DateNormalizer;
 import dev.nerva.date.DateRules;
@@ -12,6 +13,7 @@ import dev.nerva.ner.EntityRecognizer;
 import dev.nerva.ner.NameFinderRecognizer;
 import dev.nerva.ner.OntoNotesLabels;
 import dev.nerva.ner.OverlapResolver;
+import dev.nerva.ner.RuleSpans;
 import dev.nerva.tokenize.PtbForms;
 import dev.nerva.tokenize.PtbTokenizer;
 import dev.nerva.tokenize.SentenceSplitter;
@@ -26,8 +28,9 @@ import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.util.Span;
 
 /**
- * A named-entity pipeline: sentences, tokens, entity recognizers, date rules, overlap resolution,
- * country resolution and date normalisation. Build it once and share it.
+ * A named-entity pipeline: sentences, tokens, entity recognizers, the country gazetteer, date
+ * rules, overlap resolution, country resolution and date normalisation. Build it once and share
+ * it.
  *
  * <pre>{@code
  * Nerva nerva = Nerva.english();
@@ -62,6 +65,9 @@ public final class Nerva {
   private final DateRules dateRules;
   private final Supplier<TenseDetector> tenseDetector;
   private final boolean narrativeDates;
+  private final CountryGazetteer countryGazetteer;
+
+  private static final ImmutableSet<EntityType> PLACES = ImmutableSet.of(EntityType.LOCATION, EntityType.COUNTRY);
 
   private Nerva(Builder builder) {
     this.sentenceSplitter = builder.sentenceSplitter;
@@ -74,6 +80,7 @@ public final class Nerva {
     this.dateRules = builder.dateRules ? new DateRules(dateNormalizer) : null;
     this.tenseDetector = builder.tenseDetector;
     this.narrativeDates = builder.narrativeDates;
+    this.countryGazetteer = builder.countryGazetteer ? new CountryGazetteer(countryResolver) : null;
   }
 
   /**
@@ -127,8 +134,11 @@ public final class Nerva {
     for (EntityRecognizer recognizer : recognizers) {
       found.addAll(recognizer.recognize(text, sentences));
     }
+    if (countryGazetteer != null) {
+      found = RuleSpans.merge(found, countryGazetteer.recognize(text, sentences), PLACES);
+    }
     if (dateRules != null) {
-      found = DateRules.merge(found, dateRules.recognize(text, sentences));
+      found = RuleSpans.merge(found, dateRules.recognize(text, sentences), ImmutableSet.of(EntityType.DATE));
     }
     List<Entity> resolved = new ArrayList<>(found.size());
     for (Entity entity : found) {
@@ -202,6 +212,7 @@ public final class Nerva {
     private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
     private ImmutableSet<EntityType> outputTypes = DEFAULT_OUTPUT_TYPES;
     private boolean dateRules = true;
+    private boolean countryGazetteer = true;
     private DateNormalizer.SlashOrder slashOrder = DateNormalizer.SlashOrder.MONTH_FIRST;
     private boolean narrativeDates;
     private Supplier<TenseDetector> tenseDetector = EnglishTense::detector;
@@ -222,6 +233,16 @@ public final class Nerva {
     /** Whether rule-based date detection complements the recognizers; default on. */
     public Builder dateRules(boolean enabled) {
       this.dateRules = enabled;
+      return this;
+    }
+
+    /**
+     * Whether country names from the country table complement the recognizers; default on. The
+     * recognizers' spans keep priority, except that a longer country name replaces a place span
+     * inside it ("Burkina" becomes "Burkina Faso").
+     */
+    public Builder countryGazetteer(boolean enabled) {
+      this.countryGazetteer = enabled;
       return this;
     }
 
@@ -257,7 +278,8 @@ public final class Nerva {
 
     /**
      * Uses this tokenizer; it must produce the tokenization the recognizers' models were trained
-     * on. The bundled models expect {@link PtbTokenizer}.
+     * on. The bundled models expect {@link PtbTokenizer}. A pipeline shared between threads calls
+     * it concurrently, so it must be thread-safe (OpenNLP's {@code TokenizerME} is not).
      */
     public Builder tokenizer(Tokenizer tokenizer) {
       this.tokenizer = Preconditions.checkNotNull(tokenizer, "tokenizer");

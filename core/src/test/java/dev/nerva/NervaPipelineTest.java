@@ -88,6 +88,14 @@ class NervaPipelineTest {
   }
 
   @Test
+  void initialsTitlesAndMonthAbbreviationsDoNotEndSentences() {
+    Document doc = NERVA.process("Mayor William H. Hudnut III met Dr. Smith and W.R. Grace on Nov. 29 in Washington. "
+        + "The talks failed.");
+    assertThat(doc.sentences()).extracting(Sentence::text).containsExactly(
+        "Mayor William H. Hudnut III met Dr. Smith and W.R. Grace on Nov. 29 in Washington.", "The talks failed.");
+  }
+
+  @Test
   void headlineWithoutFinalPunctuationIsASentenceOfItsOwn() {
     Document doc = NERVA.process("Russia’s Wagner recovers bodies in Mali\nWagner said on Tuesday that it lost.");
     assertThat(doc.sentences()).hasSize(2);

@@ -75,7 +75,7 @@ class SeedArticleTest {
       assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
       assertThat(e.start()).isGreaterThanOrEqualTo(previousEnd);
       assertThat(e.confidence()).isBetween(0.0, 1.0);
-      assertThat(e.recognizer()).isIn("ner-en", "date-rules");
+      assertThat(e.recognizer()).isIn("ner-en", "date-rules", "countries");
       previousEnd = e.end();
     }
   }

@@ -1,6 +1,10 @@
 package dev.nerva.date;
 
+import com.google.common.base.Ascii;
+import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Iterables;
 import dev.nerva.Entity;
 import dev.nerva.EntityType;
 import dev.nerva.Sentence;
@@ -25,7 +29,7 @@ import java.util.regex.Pattern;
  * DateNormalizer} understands it, so bare numbers ("40 countries", "a 2-1 win", "1,500 troops",
  * phone numbers) never become dates.
  *
- * <p>Model spans keep priority: see {@link #merge(List, List)}. Stateless and thread-safe.
+ * <p>Model spans keep priority: see {@link dev.nerva.ner.RuleSpans}. Stateless and thread-safe.
  */
 public final class DateRules implements EntityRecognizer {
 
@@ -47,18 +51,32 @@ public final class DateRules implements EntityRecognizer {
       + "before|after|on|to|and|or|between)";
   private static final String SEASON = "(?:spring|summer|autumn|fall|winter)";
 
-  private static final ImmutableList<Pattern> PATTERNS = ImmutableList.of(
-      // Numeric dates.
-      Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{4}/\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b"
-          + "|\\b\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})\\b"),
+  // Numeric dates: only tried on sentences with a digit.
+  private static final Pattern NUMERIC = Pattern.compile(
+      "\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{4}/\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b"
+          + "|\\b\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})\\b");
+
+  // Everything else needs one of these words; checking tokens first keeps most sentences away
+  // from the regular expressions, which would otherwise cost more than the name finder.
+  private static final ImmutableSet<String> TRIGGERS = ImmutableSet.copyOf(Iterables.concat(
+      DateNormalizer.MONTHS.keySet(), DateNormalizer.WEEKDAYS.keySet(),
+      ImmutableSet.of("jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
+          "dec.", "today", "yesterday", "tomorrow", "week", "month", "year", "quarter", "weekend", "decade",
+          "century", "days", "weeks", "months", "years", "decades", "ago", "spring", "summer", "autumn", "fall",
+          "winter", "half", "christmas", "new", "valentine", "halloween", "independence", "bastille", "boxing",
+          "st.", "veterans", "armistice", "bc", "ad", "bce", "ce", "b.c.", "a.d.", "q1", "q2", "q3", "q4")));
+
+  private static final ImmutableList<Pattern> WORD_PATTERNS = ImmutableList.of(
       // Full and partial calendar dates, optionally after a weekday.
       Pattern.compile("\\b(?:" + WEEKDAY + ",? )?" + MONTH + " " + DAY + "(?:,? " + YEAR + ")?\\b"),
       Pattern.compile("\\b(?:" + WEEKDAY + ",? )?(?:the )?" + DAY + " (?:of )?" + MONTH + "(?:,? " + YEAR + ")?\\b"),
       Pattern.compile("\\b" + MONTH + ",? " + YEAR + "\\b"),
       Pattern.compile("(?i:\\b(?:last|next|this|coming|early|late|mid-?)) ?" + MONTH + "\\b"),
       Pattern.compile("(?<=\\b(?i:" + CUE + ") )" + MONTH + "(?!\\s+\\d)\\b"),
-      // Weekdays, with their modifiers.
-      Pattern.compile("(?i:\\b(?:last|next|this|coming|late on|early on|late|early) )?" + WEEKDAY + "\\b"),
+      // Weekdays, with their modifiers; "Monday night" is a time, "Black Monday" an event.
+      Pattern.compile("(?<!(?:Black|Cyber|Bloody|Good|Easter|Palm|Super|Ash|Holy|Blue|Manic) )"
+          + "(?i:\\b(?:last|next|this|coming|late on|early on|late|early) )?" + WEEKDAY
+          + "\\b(?!\\s+(?:night|morning|evening|afternoon|at \\d))"),
       // Quarters, halves and seasons.
       Pattern.compile("(?i)\\b(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|last) (?:fiscal )?quarter"
           + "(?: of (?:fiscal )?" + YEAR + ")?\\b|\\bQ[1-4],? " + YEAR + "\\b"),
@@ -74,11 +92,17 @@ public final class DateRules implements EntityRecognizer {
           + "|Valentine’s Day|Halloween|Independence Day|Bastille Day|Boxing Day|St\\. Patrick's Day"
           + "|St\\. Patrick’s Day|Veterans Day|Armistice Day)(?:,? " + YEAR + ")?\\b"),
       // Relative phrases.
-      Pattern.compile("(?i)\\b(?:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow)\\b"),
-      Pattern.compile("(?i)\\b(?:last|next|this|coming|past) (?:week|month|year|quarter|weekend|decade|century)\\b"),
+      Pattern.compile("(?<![\"“])(?i)\\b(?:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow)\\b"
+          + "(?!\\s+(?:night|morning|evening|afternoon))"),
+      Pattern.compile("(?<![\"“])(?i)\\b(?:last|next|this|coming|past) (?:week|month|year|quarter|weekend|decade|century)\\b"),
       Pattern.compile("(?i)\\b" + COUNT + " " + UNITS + " ago\\b|\\ba (?:day|week|month|year|decade) ago\\b"),
       Pattern.compile("(?i)\\b(?:the )?(?:past|last|next|coming|previous) " + COUNT + " " + UNITS + "\\b"),
       Pattern.compile("(?i)\\brecent (?:years|months|weeks|decades)\\b"),
+      // A bare year after a word that introduces one ("since 2022", "a 2022 coup").
+      Pattern.compile("(?<=\\b(?i:in|since|from|until|till|by|during|before|after|of|early|late|mid-|a|the|and|or|"
+          + "to|between|through|year) )(?:1[89]\\d\\d|20\\d\\d)\\b(?![-–.,]?\\d|\\s*(?:%|percent|per cent|people|"
+          + "troops|soldiers|members|units|times|votes|tons|tonnes|miles|km|kilometres|kilometers|feet|metres|meters|"
+          + "dollars|euros|pounds|yuan|yen|shares|workers|jobs|cars|homes|points|pages|words))"),
       // Years with an era.
       Pattern.compile("\\b\\d{1,4} (?:BC|AD|BCE|CE|B\\.C\\.|A\\.D\\.)(?!\\w)|\\bAD \\d{1,4}\\b"));
 
@@ -107,8 +131,23 @@ public final class DateRules implements EntityRecognizer {
         starts.add(t.start());
         ends.add(t.end());
       }
+      boolean digit = false;
+      boolean trigger = false;
+      for (Token t : sentence.tokens()) {
+        String form = t.text();
+        digit |= CharMatcher.inRange('0', '9').matchesAnyOf(form);
+        trigger |= TRIGGERS.contains(Ascii.toLowerCase(form)) || form.endsWith("0s")
+            || form.length() == 4 && CharMatcher.inRange('0', '9').matchesAllOf(form);
+      }
+      List<Pattern> patterns = new ArrayList<>(WORD_PATTERNS.size() + 1);
+      if (digit) {
+        patterns.add(NUMERIC);
+      }
+      if (trigger) {
+        patterns.addAll(WORD_PATTERNS);
+      }
       List<Entity> inSentence = new ArrayList<>();
-      for (Pattern pattern : PATTERNS) {
+      for (Pattern pattern : patterns) {
         Matcher m = pattern.matcher(sentence.text());
         while (m.find()) {
           int start = sentence.start() + m.start();
@@ -126,60 +165,5 @@ public final class DateRules implements EntityRecognizer {
       found.addAll(inSentence);
     }
     return found;
-  }
-
-  /**
-   * Merges rule spans into model spans: a rule span is added where it overlaps no model span of
-   * any type, and it replaces model DATE spans it strictly contains ("July" becomes "July 2024");
-   * otherwise the model's spans stand. Among overlapping rule spans the longest wins.
-   *
-   * @return all model spans that stand, plus the rule spans that were taken
-   */
-  public static List<Entity> merge(List<Entity> modelSpans, List<Entity> ruleSpans) {
-    // Model spans by start; they may overlap each other, so look back by the longest one's length.
-    TreeMap<Integer, List<Entity>> modelByStart = new TreeMap<>();
-    int longest = 0;
-    for (Entity model : modelSpans) {
-      modelByStart.computeIfAbsent(model.start(), k -> new ArrayList<>()).add(model);
-      longest = Math.max(longest, model.length());
-    }
-    List<Entity> rules = new ArrayList<>(ruleSpans);
-    rules.sort((a, b) -> a.length() != b.length() ? b.length() - a.length() : a.start() - b.start());
-    TreeMap<Integer, Entity> taken = new TreeMap<>();
-    Set<Entity> replaced = new HashSet<>();
-    for (Entity rule : rules) {
-      Map.Entry<Integer, Entity> before = taken.floorEntry(rule.start());
-      Map.Entry<Integer, Entity> after = taken.ceilingEntry(rule.start());
-      if (before != null && before.getValue().overlaps(rule) || after != null && after.getValue().overlaps(rule)) {
-        continue;
-      }
-      boolean blocked = false;
-      List<Entity> contained = new ArrayList<>();
-      for (List<Entity> group : modelByStart.subMap(rule.start() - longest, true, rule.end(), false).values()) {
-        for (Entity model : group) {
-          if (!model.overlaps(rule)) {
-            continue;
-          }
-          boolean inside = model.start() >= rule.start() && model.end() <= rule.end() && model.length() < rule.length();
-          if (model.type().equals(EntityType.DATE) && inside) {
-            contained.add(model);
-          } else {
-            blocked = true;
-          }
-        }
-      }
-      if (!blocked) {
-        taken.put(rule.start(), rule);
-        replaced.addAll(contained);
-      }
-    }
-    List<Entity> merged = new ArrayList<>(modelSpans.size() + taken.size());
-    for (Entity model : modelSpans) {
-      if (!replaced.contains(model)) {
-        merged.add(model);
-      }
-    }
-    merged.addAll(taken.values());
-    return merged;
   }
 }

@@ -1,6 +1,7 @@
 package dev.nerva.tokenize;
 
 import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableSet;
 import dev.nerva.ModelLoadException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,8 @@ import opennlp.tools.util.Span;
  * <p>A blank line always ends a sentence, and so does a single line break unless the next line
  * starts with a lower-case letter (a wrapped line). Headlines and list items, which have no final
  * punctuation, therefore stay sentences of their own. Within each block of lines the statistical
- * model decides.
+ * model decides, except that it may not end a sentence on an initial, a title or a month
+ * abbreviation before a number ("William H. Hudnut", "Mr. Vinken", "Nov. 29").
  *
  * <p>Immutable and safe to share between threads: the model is shared, the OpenNLP detector that
  * uses it is created per call.
@@ -92,6 +94,7 @@ public final class SentenceSplitter {
       return;
     }
     String block = text.substring(start, end);
+    int pendingStart = -1;
     for (Span span : detector.sentPosDetect(block)) {
       int s = start + span.getStart();
       int e = start + span.getEnd();
@@ -101,9 +104,61 @@ public final class SentenceSplitter {
       while (e > s && PtbTokenizer.isSpace(text.charAt(e - 1))) {
         e--;
       }
-      if (s < e) {
-        out.add(new Span(s, e));
+      if (s >= e) {
+        continue;
+      }
+      if (pendingStart < 0) {
+        pendingStart = s;
+      }
+      if (!endsWithNonFinalAbbreviation(text, pendingStart, e)) {
+        out.add(new Span(pendingStart, e));
+        pendingStart = -1;
       }
     }
+    if (pendingStart >= 0) {
+      out.add(new Span(pendingStart, end));
+    }
+  }
+
+  private static final ImmutableSet<String> TITLES = ImmutableSet.of(
+      "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "capt.", "sgt.",
+      "st.", "rev.", "hon.", "adm.", "pres.", "messrs.", "mme.", "gen.", "maj.", "cmdr.", "insp.", "supt.");
+  private static final ImmutableSet<String> SENTENCE_FINAL_INITIALS = ImmutableSet.of(
+      "u.s.", "u.k.", "u.n.", "e.u.", "u.s.a.", "a.m.", "p.m.", "d.c.", "l.a.", "n.y.", "etc.");
+  private static final ImmutableSet<String> MONTH_ABBREVIATIONS = ImmutableSet.of(
+      "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "no.");
+
+  /**
+   * Whether a sentence the model ended at {@code end} really goes on: it ends with an initial
+   * ("William H."), a title ("Mr."), a run of initials that is not a common sentence-final one
+   * ("W.R." but not "U.S."), or a month or number abbreviation before a digit ("Nov. 29").
+   */
+  private static boolean endsWithNonFinalAbbreviation(String text, int start, int end) {
+    int wordStart = end;
+    while (wordStart > start && !PtbTokenizer.isSpace(text.charAt(wordStart - 1))) {
+      wordStart--;
+    }
+    String word = text.substring(wordStart, end);
+    if (!word.endsWith(".") || end >= text.length()) {
+      return false;
+    }
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    if (TITLES.contains(lower)) {
+      return true;
+    }
+    if (word.length() == 2 && Character.isUpperCase(word.charAt(0))) {
+      return true; // an initial
+    }
+    if (word.matches("(?:\\p{Lu}\\.){2,}") && !SENTENCE_FINAL_INITIALS.contains(lower)) {
+      return true;
+    }
+    if (MONTH_ABBREVIATIONS.contains(lower)) {
+      int next = end;
+      while (next < text.length() && PtbTokenizer.isSpace(text.charAt(next))) {
+        next++;
+      }
+      return next < text.length() && Character.isDigit(text.charAt(next));
+    }
+    return false;
   }
 }

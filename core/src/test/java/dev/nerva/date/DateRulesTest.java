@@ -8,6 +8,8 @@ import dev.nerva.Nerva;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import dev.nerva.ner.RuleSpans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DateRulesTest {
 
   private static final Nerva RULES_ONLY = Nerva.builder().build();
+  private static final Set<EntityType> DATES = Set.of(EntityType.DATE);
 
   private static List<String> dates(String text) {
     return RULES_ONLY.process(text, LocalDate.of(2024, 9, 4)).entities(EntityType.DATE).stream()
@@ -44,6 +47,7 @@ class DateRulesTest {
       Exports have fallen over the past three years.              | the past three years
       Sales fell last month.                                      | last month
       The city was sacked in 410 AD.                              | 410 AD
+      Burkina Faso has been under military rule since a 2022 coup. | 2022
       """)
   void detectsEachFamily(String sentence, String expected) {
     assertThat(dates(sentence)).containsExactly(expected);
@@ -66,13 +70,13 @@ class DateRulesTest {
   void modelSpansWinUnlessARuleSpanExtendsADate() {
     Entity modelJuly = new Entity(EntityType.DATE, 10, 14, "July", 0.7, "ner", Optional.empty());
     Entity ruleJuly2024 = new Entity(EntityType.DATE, 10, 19, "July 2024", 0.9, DateRules.NAME, Optional.empty());
-    assertThat(DateRules.merge(List.of(modelJuly), List.of(ruleJuly2024))).containsExactly(ruleJuly2024);
+    assertThat(RuleSpans.merge(List.of(modelJuly), List.of(ruleJuly2024), DATES)).containsExactly(ruleJuly2024);
 
     Entity modelEvent = new Entity(EntityType.of("EVENT"), 0, 30, "x".repeat(30), 0.7, "ner", Optional.empty());
     Entity ruleInside = new Entity(EntityType.DATE, 4, 8, "2023", 0.9, DateRules.NAME, Optional.empty());
-    assertThat(DateRules.merge(List.of(modelEvent), List.of(ruleInside))).containsExactly(modelEvent);
+    assertThat(RuleSpans.merge(List.of(modelEvent), List.of(ruleInside), DATES)).containsExactly(modelEvent);
 
     Entity free = new Entity(EntityType.DATE, 40, 47, "Tuesday", 0.9, DateRules.NAME, Optional.empty());
-    assertThat(DateRules.merge(List.of(modelEvent), List.of(free))).containsExactly(modelEvent, free);
+    assertThat(RuleSpans.merge(List.of(modelEvent), List.of(free), DATES)).containsExactly(modelEvent, free);
   }
 }

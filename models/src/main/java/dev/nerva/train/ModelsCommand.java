@@ -8,7 +8,9 @@ import dev.nerva.eval.SpanScores;
 import dev.nerva.ner.NameFinderRecognizer;
 import dev.nerva.ner.OntoNotesLabels;
 import dev.nerva.train.OntoNotesCorpus.GoldDocument;
+import dev.nerva.tokenize.PtbTokenizer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.tokenize.Tokenizer;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
 
 /**
  * The models module's command line: {@code train} retrains the bundled name finder from the
@@ -26,7 +31,7 @@ import opennlp.tools.namefind.TokenNameFinderModel;
  *
  * <pre>
  * train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...
- * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--casing ORIGINAL|LOWER|UPPER|ALL]
+ * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * </pre>
  */
@@ -42,7 +47,7 @@ public final class ModelsCommand {
     Map<String, String> overrides = new HashMap<>();
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--pipeline") || arg.equals("--no-date-rules")) {
+      if (arg.equals("--pipeline") || arg.equals("--no-date-rules") || arg.equals("--no-gazetteer")) {
         options.put(arg.substring(2), "true");
       } else if (arg.equals("--set") && i + 1 < args.length) {
         String[] kv = args[++i].split("=", 2);
@@ -79,8 +84,9 @@ public final class ModelsCommand {
       train(corpus, recipe, overrides, model);
       options.putIfAbsent("casing", "ORIGINAL");
     }
-    evaluate(corpus, options.getOrDefault("split", "dev"), model,
-        options.containsKey("pipeline"), !options.containsKey("no-date-rules"), options.getOrDefault("casing", "ALL"));
+    evaluate(corpus, options.getOrDefault("split", "dev"), model, options.containsKey("pipeline"),
+        !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"),
+        options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"));
   }
 
   private static String moduleRelative(String path) {
@@ -104,7 +110,7 @@ public final class ModelsCommand {
   }
 
   private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
-      String casingOption)
+      boolean gazetteer, String tokenizer, String casingOption)
       throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
@@ -126,22 +132,38 @@ public final class ModelsCommand {
       Nerva nerva = Nerva.builder()
           .recognizer(new NameFinderRecognizer("ner-en", model, OntoNotesLabels.TO_NERVA))
           .dateRules(dateRules)
+          .countryGazetteer(gazetteer)
+          .tokenizer(tokenizer.equals("ud") ? udTokenizer() : PtbTokenizer.INSTANCE)
           .build();
       Evaluation.pipeline(nerva, documents.subList(0, Math.min(20, documents.size())), Casing.ORIGINAL); // warm-up
       for (Casing casing : casings) {
         PipelineResult result = Evaluation.pipeline(nerva, documents, casing);
-        System.out.printf("%n### Full pipeline on raw text, %s, %s casing, date rules %s (%s, one thread)%n%n%s",
-            split, casing.name().toLowerCase(Locale.ROOT), dateRules ? "on" : "off",
+        System.out.printf("%n### Full pipeline on raw text, %s, %s casing, %s tokenizer, date rules %s, "
+            + "country gazetteer %s (%s, one thread)%n%n%s",
+            split, casing.name().toLowerCase(Locale.ROOT), tokenizer, dateRules ? "on" : "off", gazetteer ? "on" : "off",
             Evaluation.rate(result.tokensPerSecond()),
             result.scores().table(Evaluation.PIPELINE_TYPES));
       }
     }
   }
 
+  /**
+   * OpenNLP's English UD tokenizer, for comparison with the Treebank tokenizer Nerva uses. Not
+   * thread-safe; fine here, where one thread evaluates.
+   */
+  private static Tokenizer udTokenizer() throws IOException {
+    try (InputStream in = ModelsCommand.class.getResourceAsStream("/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin")) {
+      if (in == null) {
+        throw new IOException("opennlp-models-tokenizer-en is not on the classpath");
+      }
+      return new TokenizerME(new TokenizerModel(in));
+    }
+  }
+
   private static void usage(String problem) {
     System.err.println("error: " + problem);
     System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...");
-    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--casing ORIGINAL|LOWER|UPPER|ALL]");
+    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL]");
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.exit(2);
   }

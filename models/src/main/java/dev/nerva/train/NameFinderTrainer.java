@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import opennlp.tools.dictionary.Dictionary;
+import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.namefind.BilouCodec;
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameFinderME;
@@ -62,6 +63,7 @@ public final class NameFinderTrainer {
     params.put(TrainingParameters.ITERATIONS_PARAM, recipe.iterations());
     params.put(TrainingParameters.CUTOFF_PARAM, recipe.cutoff());
     params.put(TrainingParameters.THREADS_PARAM, recipe.threads());
+    params.put(BeamSearch.BEAM_SIZE_PARAMETER, recipe.beamSize());
     if (recipe.algorithm().equals("MAXENT_QN")) {
       params.put("L1Cost", recipe.l1());
       params.put("L2Cost", recipe.l2());

@@ -1,0 +1,74 @@
+package dev.nerva.bench;
+
+import dev.nerva.Document;
+import dev.nerva.Nerva;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Throughput of the pipeline on one core. Run from the repository root after {@code mvn install}:
+ *
+ * <pre>
+ * mvn -q -pl models test-compile exec:exec -Dexec.executable=java \
+ *   -Dexec.args="-cp %classpath org.openjdk.jmh.Main PipelineBenchmark -t 1"
+ * </pre>
+ *
+ * Tokens per second = operations per second × the token count printed at setup. {@code
+ * sentencesAndTokens} is the floor every configuration pays; {@code fullPipeline} adds the name
+ * finder, date rules, country and date resolution.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(1)
+public class PipelineBenchmark {
+
+  /** The text to process: the seed article, or a file of your own. */
+  @Param({"seeds/000_6726bb20fb80e62f.txt"})
+  public String file;
+
+  private String text;
+  private Nerva full;
+  private Nerva tokensOnly;
+
+  @Setup
+  public void load() throws IOException {
+    Path path = Paths.get(file);
+    if (!Files.exists(path)) {
+      path = Paths.get("..").resolve(file); // run from the models folder
+    }
+    text = Files.readString(path, StandardCharsets.UTF_8);
+    full = Nerva.english();
+    tokensOnly = Nerva.builder().dateRules(false).build();
+    System.out.println("\n" + path + ": " + full.process(text).tokens().size() + " tokens per operation");
+  }
+
+  /** Sentences and tokens only. */
+  @Benchmark
+  public Document sentencesAndTokens() {
+    return tokensOnly.process(text);
+  }
+
+  /** Everything {@code Nerva.english()} does. */
+  @Benchmark
+  public Document fullPipeline() {
+    return full.process(text);
+  }
+}
