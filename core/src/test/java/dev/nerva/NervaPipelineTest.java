@@ -103,6 +103,20 @@ class NervaPipelineTest {
   }
 
   @Test
+  void leadingTheIsNotPartOfOrganisationOrPlaceNames() {
+    Nerva withThe = Nerva.builder().recognizer(new FixedStrings(Map.of(
+        "the United Nations", EntityType.ORGANIZATION, "the Sahel", EntityType.LOCATION,
+        "The Hague Tribunal", EntityType.ORGANIZATION))).build();
+    String text = "Reports by the United Nations on the Sahel reached The Hague Tribunal.";
+    assertThat(withThe.process(text).entities()).extracting(Entity::text)
+        .containsExactly("United Nations", "Sahel", "Hague Tribunal");
+    assertSpanInvariants(withThe.process(text));
+    Nerva keeping = Nerva.builder().stripLeadingThe(false).recognizer(new FixedStrings(Map.of(
+        "the United Nations", EntityType.ORGANIZATION))).build();
+    assertThat(keeping.process(text).entities()).extracting(Entity::text).containsExactly("the United Nations");
+  }
+
+  @Test
   void nullTextIsRejectedWithTheArgumentName() {
     assertThatNullPointerException().isThrownBy(() -> NERVA.process(null)).withMessage("text");
   }

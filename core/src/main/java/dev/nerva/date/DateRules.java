@@ -66,6 +66,12 @@ public final class DateRules implements EntityRecognizer {
           "winter", "half", "christmas", "new", "valentine", "halloween", "independence", "bastille", "boxing",
           "st.", "veterans", "armistice", "bc", "ad", "bce", "ce", "b.c.", "a.d.", "q1", "q2", "q3", "q4")));
 
+  // Rule spans start on tokens, so the patterns are only tried where a date can start.
+  private static final ImmutableSet<String> STARTERS = ImmutableSet.copyOf(Iterables.concat(TRIGGERS,
+      DateNormalizer.NUMBERS.keySet(), DateNormalizer.ORDINALS.keySet(),
+      ImmutableSet.of("the", "last", "next", "this", "coming", "past", "previous", "early", "late", "mid", "mid-",
+          "recent", "several", "few", "couple", "1st", "2nd", "3rd", "4th")));
+
   private static final ImmutableList<Pattern> WORD_PATTERNS = ImmutableList.of(
       // Full and partial calendar dates, optionally after a weekday.
       Pattern.compile("\\b(?:" + WEEKDAY + ",? )?" + MONTH + " " + DAY + "(?:,? " + YEAR + ")?\\b"),
@@ -125,10 +131,8 @@ public final class DateRules implements EntityRecognizer {
   public List<Entity> recognize(String text, List<Sentence> sentences) {
     List<Entity> found = new ArrayList<>();
     for (Sentence sentence : sentences) {
-      Set<Integer> starts = new HashSet<>();
       Set<Integer> ends = new HashSet<>();
       for (Token t : sentence.tokens()) {
-        starts.add(t.start());
         ends.add(t.end());
       }
       boolean digit = false;
@@ -147,12 +151,29 @@ public final class DateRules implements EntityRecognizer {
         patterns.addAll(WORD_PATTERNS);
       }
       List<Entity> inSentence = new ArrayList<>();
+      if (patterns.isEmpty()) {
+        continue;
+      }
+      String text0 = sentence.text();
+      List<Matcher> matchers = new ArrayList<>(patterns.size());
       for (Pattern pattern : patterns) {
-        Matcher m = pattern.matcher(sentence.text());
-        while (m.find()) {
+        // Transparent bounds let look-behinds see the words before the region's start.
+        matchers.add(pattern.matcher(text0).useTransparentBounds(true).useAnchoringBounds(false));
+      }
+      for (Token token : sentence.tokens()) {
+        String form = token.text();
+        if (!Character.isDigit(form.charAt(0)) && !(form.startsWith("'") && form.length() > 1
+            && Character.isDigit(form.charAt(1))) && !STARTERS.contains(Ascii.toLowerCase(form))) {
+          continue;
+        }
+        for (Matcher m : matchers) {
+          m.region(token.start() - sentence.start(), text0.length());
+          if (!m.lookingAt()) {
+            continue;
+          }
           int start = sentence.start() + m.start();
           int end = sentence.start() + m.end();
-          if (m.end() == m.start() || !starts.contains(start) || !ends.contains(end)) {
+          if (m.end() == m.start() || !ends.contains(end)) {
             continue;
           }
           String covered = text.substring(start, end);

@@ -31,7 +31,7 @@ import opennlp.tools.tokenize.TokenizerModel;
  *
  * <pre>
  * train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...
- * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL]
+ * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * </pre>
  */
@@ -47,7 +47,8 @@ public final class ModelsCommand {
     Map<String, String> overrides = new HashMap<>();
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--pipeline") || arg.equals("--no-date-rules") || arg.equals("--no-gazetteer")) {
+      if (arg.equals("--pipeline") || arg.equals("--no-date-rules") || arg.equals("--no-gazetteer")
+          || arg.equals("--keep-the")) {
         options.put(arg.substring(2), "true");
       } else if (arg.equals("--set") && i + 1 < args.length) {
         String[] kv = args[++i].split("=", 2);
@@ -85,7 +86,7 @@ public final class ModelsCommand {
       options.putIfAbsent("casing", "ORIGINAL");
     }
     evaluate(corpus, options.getOrDefault("split", "dev"), model, options.containsKey("pipeline"),
-        !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"),
+        !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"), !options.containsKey("keep-the"),
         options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"));
   }
 
@@ -110,7 +111,7 @@ public final class ModelsCommand {
   }
 
   private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
-      boolean gazetteer, String tokenizer, String casingOption)
+      boolean gazetteer, boolean stripThe, String tokenizer, String casingOption)
       throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
@@ -133,14 +134,16 @@ public final class ModelsCommand {
           .recognizer(new NameFinderRecognizer("ner-en", model, OntoNotesLabels.TO_NERVA))
           .dateRules(dateRules)
           .countryGazetteer(gazetteer)
+          .stripLeadingThe(stripThe)
           .tokenizer(tokenizer.equals("ud") ? udTokenizer() : PtbTokenizer.INSTANCE)
           .build();
       Evaluation.pipeline(nerva, documents.subList(0, Math.min(20, documents.size())), Casing.ORIGINAL); // warm-up
       for (Casing casing : casings) {
         PipelineResult result = Evaluation.pipeline(nerva, documents, casing);
         System.out.printf("%n### Full pipeline on raw text, %s, %s casing, %s tokenizer, date rules %s, "
-            + "country gazetteer %s (%s, one thread)%n%n%s",
+            + "country gazetteer %s, leading 'the' %s (%s, one thread)%n%n%s",
             split, casing.name().toLowerCase(Locale.ROOT), tokenizer, dateRules ? "on" : "off", gazetteer ? "on" : "off",
+            stripThe ? "cut" : "kept",
             Evaluation.rate(result.tokensPerSecond()),
             result.scores().table(Evaluation.PIPELINE_TYPES));
       }
@@ -163,7 +166,7 @@ public final class ModelsCommand {
   private static void usage(String problem) {
     System.err.println("error: " + problem);
     System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...");
-    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL]");
+    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL]");
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.exit(2);
   }
