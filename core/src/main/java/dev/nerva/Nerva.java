@@ -1,6 +1,7 @@
 package dev.nerva;
 
 import com.google.common.base.Preconditions;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.nerva.country.CountryGazetteer;
@@ -93,7 +94,7 @@ public final class Nerva {
    * @throws ModelLoadException if nerva-models-en is not on the classpath or a model is corrupt
    */
   public static Nerva english() {
-    return EnglishHolder.INSTANCE;
+    return ENGLISH.get();
   }
 
   /** A builder for a pipeline of your own: other models, extra recognizers, other limits. */
@@ -236,7 +237,7 @@ public final class Nerva {
     private boolean stripLeadingThe = true;
     private DateNormalizer.SlashOrder slashOrder = DateNormalizer.SlashOrder.MONTH_FIRST;
     private boolean narrativeDates;
-    private Supplier<TenseDetector> tenseDetector = EnglishTense::detector;
+    private Supplier<TenseDetector> tenseDetector = ENGLISH_TENSE;
 
     private Builder() {}
 
@@ -330,7 +331,7 @@ public final class Nerva {
      * @throws ModelLoadException if nerva-models-en is not on the classpath or its model is corrupt
      */
     public Builder englishNameFinder() {
-      return recognizer(EnglishHolder.nameFinder());
+      return recognizer(englishNameFinderRecognizer());
     }
 
     /** Uses this country table instead of the bundled one. */
@@ -358,29 +359,21 @@ public final class Nerva {
     }
   }
 
-  /** The English tense detector, loaded on first need: many texts have no relative date. */
-  private static final class EnglishTense {
-    static final TenseDetector DETECTOR = TenseDetector.english();
+  // Loaded on first use and kept; a failed load is not remembered, so every call reports it.
+  private static final Supplier<Nerva> ENGLISH = Suppliers.memoize(() -> builder().englishNameFinder().build());
+  // The POS model loads on the first relative date: many texts have none.
+  private static final Supplier<TenseDetector> ENGLISH_TENSE = Suppliers.memoize(TenseDetector::english);
 
-    static TenseDetector detector() {
-      return DETECTOR;
-    }
-  }
-
-  private static final class EnglishHolder {
-    static final Nerva INSTANCE = builder().englishNameFinder().build();
-
-    private static NameFinderRecognizer nameFinder() {
-      try (InputStream in = Nerva.class.getResourceAsStream(ENGLISH_NER_RESOURCE)) {
-        if (in == null) {
-          throw new ModelLoadException("name finder model " + ENGLISH_NER_RESOURCE
-              + " is not on the classpath: add the dependency dev.nerva:nerva-models-en");
-        }
-        return new NameFinderRecognizer("ner-en",
-            NameFinderRecognizer.loadModel(in, ENGLISH_NER_RESOURCE), OntoNotesLabels.TO_NERVA);
-      } catch (IOException e) {
-        throw new ModelLoadException("cannot read name finder model " + ENGLISH_NER_RESOURCE, e);
+  private static NameFinderRecognizer englishNameFinderRecognizer() {
+    try (InputStream in = Nerva.class.getResourceAsStream(ENGLISH_NER_RESOURCE)) {
+      if (in == null) {
+        throw new ModelLoadException("name finder model " + ENGLISH_NER_RESOURCE
+            + " is not on the classpath: add the dependency dev.nerva:nerva-models-en");
       }
+      return new NameFinderRecognizer("ner-en",
+          NameFinderRecognizer.loadModel(in, ENGLISH_NER_RESOURCE), OntoNotesLabels.TO_NERVA);
+    } catch (IOException e) {
+      throw new ModelLoadException("cannot read name finder model " + ENGLISH_NER_RESOURCE, e);
     }
   }
 }

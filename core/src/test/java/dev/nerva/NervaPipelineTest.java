@@ -190,9 +190,11 @@ class NervaPipelineTest {
 
   @Test
   void englishPipelineWithoutTheModelsArtifactSaysWhatToAdd() {
-    assertThatThrownBy(Nerva::english)
-        .hasRootCauseInstanceOf(ModelLoadException.class)
-        .rootCause().hasMessageContaining("dev.nerva:nerva-models-en");
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(Nerva::english)
+          .isInstanceOf(ModelLoadException.class)
+          .hasMessageContaining("dev.nerva:nerva-models-en");
+    }
   }
 
   @Test
