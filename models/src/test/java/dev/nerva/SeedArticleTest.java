@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +71,37 @@ class SeedArticleTest {
     assertThat(doc.entities(EntityType.COUNTRY)).extracting(Entity::text)
         .doesNotContain("Moscow", "Africa", "Sahel", "St. Petersburg", "Washington")
         .allSatisfy(t -> assertThat(t).doesNotContain("Moscow", "Africa", "Sahel"));
+  }
+
+  @Test
+  void sharedEnglishPipelineGivesTheSameResultsFromManyThreads() throws Exception {
+    String[] paragraphs = text.split("\n");
+    LocalDate date = LocalDate.of(2024, 9, 4);
+    List<Document> expected = new ArrayList<>();
+    for (String paragraph : paragraphs) {
+      expected.add(Nerva.english().process(paragraph, date));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> same = new ArrayList<>();
+      for (int i = 0; i < 4 * paragraphs.length; i++) {
+        int k = i % paragraphs.length;
+        same.add(pool.submit(() -> Nerva.english().process(paragraphs[k], date).equals(expected.get(k))));
+      }
+      for (Future<Boolean> result : same) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void relativeDatesResolveAgainstTheDocumentDate() {
+    Document dated = Nerva.english().process(text, LocalDate.of(2024, 9, 4));
+    assertThat(dated.entities(EntityType.DATE)).extracting(Entity::text, Entity::normalized)
+        .contains(tuple("July 2024", Optional.of("2024-07")), tuple("June", Optional.of("2024-06")),
+            tuple("Tuesday", Optional.of("2024-09-03")), tuple("2022", Optional.of("2022")));
   }
 
   @Test
