@@ -18,8 +18,6 @@ import dev.nerva.ner.RuleSpans;
 import dev.nerva.tokenize.PtbForms;
 import dev.nerva.tokenize.PtbTokenizer;
 import dev.nerva.tokenize.SentenceSplitter;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -365,15 +363,7 @@ public final class Nerva {
   private static final Supplier<TenseDetector> ENGLISH_TENSE = Suppliers.memoize(TenseDetector::english);
 
   private static NameFinderRecognizer englishNameFinderRecognizer() {
-    try (InputStream in = Nerva.class.getResourceAsStream(ENGLISH_NER_RESOURCE)) {
-      if (in == null) {
-        throw new ModelLoadException("name finder model " + ENGLISH_NER_RESOURCE
-            + " is not on the classpath: add the dependency dev.nerva:nerva-models-en");
-      }
-      return new NameFinderRecognizer("ner-en",
-          NameFinderRecognizer.loadModel(in, ENGLISH_NER_RESOURCE), OntoNotesLabels.TO_NERVA);
-    } catch (IOException e) {
-      throw new ModelLoadException("cannot read name finder model " + ENGLISH_NER_RESOURCE, e);
-    }
+    return new NameFinderRecognizer("ner-en", ClasspathModels.load(ENGLISH_NER_RESOURCE, "dev.nerva:nerva-models-en",
+        in -> NameFinderRecognizer.loadModel(in, ENGLISH_NER_RESOURCE)), OntoNotesLabels.TO_NERVA);
   }
 }

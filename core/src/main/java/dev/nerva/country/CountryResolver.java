@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.nerva.Entity;
 import dev.nerva.EntityType;
+import dev.nerva.ClasspathModels;
 import dev.nerva.ModelLoadException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -145,14 +146,7 @@ public final class CountryResolver {
     static final CountryResolver BUNDLED = load();
 
     private static CountryResolver load() {
-      try (InputStream in = CountryResolver.class.getResourceAsStream(BUNDLED_TABLE)) {
-        if (in == null) {
-          throw new ModelLoadException("country table " + BUNDLED_TABLE + " is missing from the classpath");
-        }
-        return fromTable(in, BUNDLED_TABLE);
-      } catch (IOException e) {
-        throw new ModelLoadException("cannot read country table " + BUNDLED_TABLE, e);
-      }
+      return ClasspathModels.load(BUNDLED_TABLE, "dev.nerva:nerva-core", in -> fromTable(in, BUNDLED_TABLE));
     }
   }
 }

@@ -2,11 +2,10 @@ package dev.nerva.date;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSet;
+import dev.nerva.ClasspathModels;
 import dev.nerva.ModelLoadException;
 import dev.nerva.Sentence;
 import dev.nerva.Token;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import opennlp.tools.postag.POSModel;
@@ -47,15 +46,8 @@ public final class TenseDetector {
    * @throws ModelLoadException if the model jar is missing or the model is corrupt
    */
   public static TenseDetector english() {
-    try (InputStream in = TenseDetector.class.getResourceAsStream(ENGLISH_MODEL_RESOURCE)) {
-      if (in == null) {
-        throw new ModelLoadException("POS model resource " + ENGLISH_MODEL_RESOURCE
-            + " is not on the classpath: add org.apache.opennlp:opennlp-models-pos-en");
-      }
-      return new TenseDetector(new POSModel(in));
-    } catch (IOException e) {
-      throw new ModelLoadException("cannot read POS model " + ENGLISH_MODEL_RESOURCE, e);
-    }
+    return new TenseDetector(ClasspathModels.load(ENGLISH_MODEL_RESOURCE,
+        "org.apache.opennlp:opennlp-models-pos-en", POSModel::new));
   }
 
   /**

@@ -2,9 +2,8 @@ package dev.nerva.tokenize;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSet;
+import dev.nerva.ClasspathModels;
 import dev.nerva.ModelLoadException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.sentdetect.SentenceDetectorME;
@@ -42,15 +41,8 @@ public final class SentenceSplitter {
    * @throws ModelLoadException if the model jar is not on the classpath or the model is corrupt
    */
   public static SentenceSplitter english() {
-    try (InputStream in = SentenceSplitter.class.getResourceAsStream(ENGLISH_MODEL_RESOURCE)) {
-      if (in == null) {
-        throw new ModelLoadException("sentence model resource " + ENGLISH_MODEL_RESOURCE
-            + " is not on the classpath: add org.apache.opennlp:opennlp-models-sentdetect-en");
-      }
-      return new SentenceSplitter(new SentenceModel(in));
-    } catch (IOException e) {
-      throw new ModelLoadException("cannot read sentence model " + ENGLISH_MODEL_RESOURCE, e);
-    }
+    return new SentenceSplitter(ClasspathModels.load(ENGLISH_MODEL_RESOURCE,
+        "org.apache.opennlp:opennlp-models-sentdetect-en", SentenceModel::new));
   }
 
   /**
