@@ -100,14 +100,24 @@ final class MaxentBeamDecoder {
    * feature generator descriptor (then use {@link NameFinderME}).
    */
   static Optional<MaxentBeamDecoder> of(TokenNameFinderModel model) {
+    return of(model, beamSizeOf(model));
+  }
+
+  /** {@link #of(TokenNameFinderModel)} with another beam width than the model's. */
+  static Optional<MaxentBeamDecoder> of(TokenNameFinderModel model, int beamSize) {
     Preconditions.checkNotNull(model, "model");
+    Preconditions.checkArgument(beamSize > 0, "beam size must be positive: %s", beamSize);
     Object maxent = model.getArtifact(MAXENT_ARTIFACT);
     if (!(maxent instanceof GISModel gis) || model.getFactory().createFeatureGenerators() == null) {
       return Optional.empty();
     }
-    String beam = model.getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
-    int beamSize = beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam.trim());
     return Optional.of(new MaxentBeamDecoder(model, gis, beamSize));
+  }
+
+  /** The beam width stored in the model's manifest, or OpenNLP's default. */
+  static int beamSizeOf(TokenNameFinderModel model) {
+    String beam = model.getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
+    return beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam.trim());
   }
 
   /** The beam width taken from the model. */

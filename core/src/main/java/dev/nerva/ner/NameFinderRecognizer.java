@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
@@ -48,10 +47,56 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    */
   public NameFinderRecognizer(
       String name, TokenNameFinderModel model, ImmutableMap<String, EntityType> labels) {
+    this(name, model, labels, MaxentBeamDecoder.of(model).orElse(null));
+  }
+
+  private NameFinderRecognizer(String name, TokenNameFinderModel model,
+      ImmutableMap<String, EntityType> labels, MaxentBeamDecoder decoder) {
     this.name = Preconditions.checkNotNull(name, "name");
     this.model = Preconditions.checkNotNull(model, "model");
     this.labels = Preconditions.checkNotNull(labels, "labels");
-    this.decoder = MaxentBeamDecoder.of(model).orElse(null);
+    this.decoder = decoder;
+  }
+
+  /**
+   * This recognizer with a beam of another width than the one stored in the model (wider is
+   * slower and rarely better; 1 is greedy). For GIS maxent models only.
+   *
+   * @throws IllegalArgumentException if the width is not positive
+   * @throws IllegalStateException if the model is not a GIS maxent model
+   */
+  public NameFinderRecognizer withBeamSize(int beamSize) {
+    MaxentBeamDecoder wider = MaxentBeamDecoder.of(model, beamSize).orElseThrow(
+        () -> new IllegalStateException("the beam width can only be changed for GIS maxent models"));
+    return new NameFinderRecognizer(name, model, labels, wider);
+  }
+
+  /** The beam width the recognizer decodes with. */
+  public int beamSize() {
+    return decoder != null ? decoder.beamSize() : MaxentBeamDecoder.beamSizeOf(model);
+  }
+
+  /**
+   * Labels one document given as sentences of Treebank tokens, like OpenNLP's {@link
+   * NameFinderME#find(String[])} called sentence after sentence with a fresh finder: labels given
+   * to earlier sentences inform later ones. Spans carry the model's labels and, as probability,
+   * the mean of their tokens' label probabilities.
+   *
+   * @param sentences the document's sentences, each an array of token forms
+   * @return one array of spans (token offsets) per sentence
+   */
+  public List<Span[]> find(List<String[]> sentences) {
+    Preconditions.checkNotNull(sentences, "sentences");
+    List<Span[]> out = new ArrayList<>(sentences.size());
+    if (decoder != null) {
+      try (MaxentBeamDecoder.Session session = decoder.newDocument()) {
+        sentences.forEach(tokens -> out.add(session.find(Preconditions.checkNotNull(tokens, "sentence"))));
+      }
+    } else {
+      NameFinderME finder = new NameFinderME(model);
+      sentences.forEach(tokens -> out.add(finder.find(Preconditions.checkNotNull(tokens, "sentence"))));
+    }
+    return out;
   }
 
   /**
@@ -95,36 +140,34 @@ public final class NameFinderRecognizer implements EntityRecognizer {
 
   @Override
   public List<Entity> recognize(String text, List<Sentence> sentences) {
-    List<Entity> out = new ArrayList<>();
-    if (decoder != null) {
-      try (MaxentBeamDecoder.Session session = decoder.newDocument()) {
-        recognize(text, sentences, session::find, out);
-      }
-    } else {
-      recognize(text, sentences, new NameFinderME(model)::find, out);
-    }
-    return out;
-  }
-
-  private void recognize(
-      String text, List<Sentence> sentences, Function<String[], Span[]> finder, List<Entity> out) {
+    // sentences longer than the models ever saw are decoded in pieces
+    List<String[]> pieces = new ArrayList<>();
+    List<Sentence> pieceSentence = new ArrayList<>();
+    List<Integer> pieceStart = new ArrayList<>();
     for (Sentence sentence : sentences) {
       String[] forms = sentence.forms();
       for (int from = 0; from < forms.length; from += MAX_TOKENS_PER_DECODE) {
         int to = Math.min(forms.length, from + MAX_TOKENS_PER_DECODE);
-        String[] piece = from == 0 && to == forms.length ? forms : Arrays.copyOfRange(forms, from, to);
-        for (Span span : finder.apply(piece)) {
-          EntityType type = labels.get(span.getType());
-          if (type == null) {
-            continue;
-          }
-          Token first = sentence.tokens().get(from + span.getStart());
-          Token last = sentence.tokens().get(from + span.getEnd() - 1);
-          double confidence = Math.max(0.0, Math.min(1.0, span.getProb()));
-          out.add(new Entity(type, first.start(), last.end(),
-              text.substring(first.start(), last.end()), confidence, name, Optional.empty()));
-        }
+        pieces.add(from == 0 && to == forms.length ? forms : Arrays.copyOfRange(forms, from, to));
+        pieceSentence.add(sentence);
+        pieceStart.add(from);
       }
     }
+    List<Span[]> found = find(pieces);
+    List<Entity> out = new ArrayList<>();
+    for (int p = 0; p < pieces.size(); p++) {
+      for (Span span : found.get(p)) {
+        EntityType type = labels.get(span.getType());
+        if (type == null) {
+          continue;
+        }
+        Token first = pieceSentence.get(p).tokens().get(pieceStart.get(p) + span.getStart());
+        Token last = pieceSentence.get(p).tokens().get(pieceStart.get(p) + span.getEnd() - 1);
+        double confidence = Math.max(0.0, Math.min(1.0, span.getProb()));
+        out.add(new Entity(type, first.start(), last.end(),
+            text.substring(first.start(), last.end()), confidence, name, Optional.empty()));
+      }
+    }
+    return out;
   }
 }

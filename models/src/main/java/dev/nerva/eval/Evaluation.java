@@ -8,13 +8,13 @@ import dev.nerva.EntityType;
 import dev.nerva.Nerva;
 import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import dev.nerva.train.OntoNotesCorpus.GoldSentence;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import opennlp.tools.namefind.NameFinderME;
-import opennlp.tools.namefind.TokenNameFinderModel;
+import dev.nerva.ner.NameFinderRecognizer;
 import opennlp.tools.util.Span;
 
 /** The two evaluations of the model card: the name finder on gold tokens, the pipeline on raw text. */
@@ -54,15 +54,18 @@ public final class Evaluation {
   }
 
   /** Scores the name finder on gold tokens, exact span and OntoNotes type. */
-  public static SpanScores goldTokens(TokenNameFinderModel model, List<GoldDocument> documents, Casing casing) {
+  public static SpanScores goldTokens(NameFinderRecognizer finder, List<GoldDocument> documents, Casing casing) {
     SpanScores scores = new SpanScores();
     for (GoldDocument document : documents) {
-      NameFinderME finder = new NameFinderME(model);
+      List<String[]> sentences = new ArrayList<>();
       for (GoldSentence sentence : document.sentences()) {
-        String[] tokens = sentence.tokens().stream()
+        sentences.add(sentence.tokens().stream()
             .map(t -> t.startsWith("-") && t.endsWith("-") && t.length() > 1 ? t : casing.apply.apply(t))
-            .toArray(String[]::new);
-        scores.add(keys(sentence.spans()), keys(List.of(finder.find(tokens))));
+            .toArray(String[]::new));
+      }
+      List<Span[]> found = finder.find(sentences);
+      for (int i = 0; i < sentences.size(); i++) {
+        scores.add(keys(document.sentences().get(i).spans()), keys(List.of(found.get(i))));
       }
     }
     return scores;

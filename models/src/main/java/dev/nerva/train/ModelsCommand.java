@@ -31,7 +31,7 @@ import opennlp.tools.tokenize.TokenizerModel;
  *
  * <pre>
  * train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...
- * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL]
+ * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * </pre>
  */
@@ -87,7 +87,7 @@ public final class ModelsCommand {
     }
     evaluate(corpus, options.getOrDefault("split", "dev"), model, options.containsKey("pipeline"),
         !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"), !options.containsKey("keep-the"),
-        options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"));
+        options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"), options.get("beam"));
   }
 
   private static String moduleRelative(String path) {
@@ -111,13 +111,18 @@ public final class ModelsCommand {
   }
 
   private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
-      boolean gazetteer, boolean stripThe, String tokenizer, String casingOption)
+      boolean gazetteer, boolean stripThe, String tokenizer, String casingOption, String beam)
       throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
     TokenNameFinderModel model = NameFinderRecognizer.loadModel(modelFile);
     System.out.printf(Locale.ROOT, "model %s: %.1f MB, loaded in %.2f s%n",
         modelFile, Files.size(modelFile) / 1e6, (System.nanoTime() - t0) / 1e9);
+    NameFinderRecognizer finder = new NameFinderRecognizer("ner-en", model, OntoNotesLabels.TO_NERVA);
+    if (beam != null) {
+      finder = finder.withBeamSize(Integer.parseInt(beam));
+    }
+    System.out.println("beam width " + finder.beamSize());
     List<Casing> casings = new ArrayList<>();
     if (casingOption.equals("ALL")) {
       casings.addAll(List.of(Casing.values()));
@@ -125,13 +130,13 @@ public final class ModelsCommand {
       casings.add(Casing.valueOf(casingOption));
     }
     for (Casing casing : casings) {
-      SpanScores scores = Evaluation.goldTokens(model, documents, casing);
+      SpanScores scores = Evaluation.goldTokens(finder, documents, casing);
       System.out.printf("%n### Name finder on gold tokens, %s, %s casing%n%n%s", split, casing.name().toLowerCase(Locale.ROOT),
           scores.table(Evaluation.GOLD_TOKEN_TYPES));
     }
     if (pipeline) {
       Nerva nerva = Nerva.builder()
-          .recognizer(new NameFinderRecognizer("ner-en", model, OntoNotesLabels.TO_NERVA))
+          .recognizer(finder)
           .dateRules(dateRules)
           .countryGazetteer(gazetteer)
           .stripLeadingThe(stripThe)
@@ -166,7 +171,7 @@ public final class ModelsCommand {
   private static void usage(String problem) {
     System.err.println("error: " + problem);
     System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...");
-    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL]");
+    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N]");
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.exit(2);
   }

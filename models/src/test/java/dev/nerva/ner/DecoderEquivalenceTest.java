@@ -1,6 +1,7 @@
 package dev.nerva.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
@@ -68,6 +69,30 @@ class DecoderEquivalenceTest {
     List<Entity> second = recognizer.recognize(seed, sentences);
 
     assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void decodesWithTheModelsBeamUnlessToldOtherwise() {
+    NameFinderRecognizer recognizer = new NameFinderRecognizer("ner-en", model, LABELS);
+
+    assertThat(recognizer.beamSize()).isEqualTo(3);
+    assertThat(recognizer.withBeamSize(1).beamSize()).isEqualTo(1);
+    assertThat(recognizer.withBeamSize(3).recognize(seed, sentences))
+        .isEqualTo(recognizer.recognize(seed, sentences));
+    assertThatIllegalArgumentException().isThrownBy(() -> recognizer.withBeamSize(0))
+        .withMessageContaining("beam size must be positive");
+  }
+
+  @Test
+  void labelsPretokenizedSentencesAsOpenNlpWould() {
+    List<String[]> document = sentences.stream().map(Sentence::forms).toList();
+    List<Span[]> ours = new NameFinderRecognizer("ner-en", model, LABELS).find(document);
+    NameFinderME finder = new NameFinderME(model);
+
+    assertThat(ours).hasSameSizeAs(document);
+    for (int i = 0; i < document.size(); i++) {
+      assertThat(ours.get(i)).as("sentence %d", i).containsExactly(finder.find(document.get(i)));
+    }
   }
 
   /** What OpenNLP's own decoder finds, one NameFinderME per document as OpenNLP intends. */

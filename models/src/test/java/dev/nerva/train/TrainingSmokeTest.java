@@ -53,7 +53,7 @@ class TrainingSmokeTest {
     }
     TokenNameFinderModel reloaded = NameFinderRecognizer.loadModel(file);
 
-    SpanScores scores = Evaluation.goldTokens(reloaded,
+    SpanScores scores = Evaluation.goldTokens(new NameFinderRecognizer("tiny", reloaded, OntoNotesLabels.TO_NERVA),
         OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "dev")), Evaluation.Casing.ORIGINAL);
     // The dev sentences are among the training sentences: a working trainer fits them.
     assertThat(scores.prf(Evaluation.GOLD_TOKEN_TYPES)[2]).isGreaterThan(0.8);
