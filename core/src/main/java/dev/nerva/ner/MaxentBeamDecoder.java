@@ -45,6 +45,12 @@ import opennlp.tools.util.featuregen.TrigramNameFeatureGeneratorFactory;
  * tried, the fallback when none is valid) follows {@link BeamSearch} step by step, so the spans
  * and their probabilities are those of {@code NameFinderME} up to floating-point rounding.
  *
+ * <p>One addition: a model may carry a bias against the "other" label in its manifest ({@link
+ * NameFinderRecognizer#OTHER_BIAS_PROPERTY}), subtracted from that label's summed weights before
+ * normalisation. Maxent name finders find fewer names than there are (precision well above
+ * recall); the bias trades some precision for recall. With a bias of 0 (the default, and what
+ * OpenNLP's own decoder does) the results are {@code NameFinderME}'s.
+ *
  * <p>Thread-safe: the model tables are immutable, and the feature generators (which hold
  * per-document adaptive state) are taken from a pool, one per call.
  */
@@ -58,6 +64,9 @@ final class MaxentBeamDecoder {
   private final FeatureWeights features;
   private final String[] outcomes;
   private final int beamSize;
+  /** Subtracted from the summed weights of the "other" label before normalisation. */
+  private final double otherBias;
+  private final int otherOutcome;
   private final SequenceCodec<String> codec;
   private final TokenNameFinderFactory factory;
   /** Parameters of "po=X" and "ppo=X", indexed by outcome + 1 (0: before the sentence). */
@@ -67,13 +76,15 @@ final class MaxentBeamDecoder {
   private final boolean[][] valid;
   private final ConcurrentLinkedQueue<AdaptiveFeatureGenerator> generators = new ConcurrentLinkedQueue<>();
 
-  private MaxentBeamDecoder(TokenNameFinderModel model, GISModel maxent, int beamSize) {
+  private MaxentBeamDecoder(TokenNameFinderModel model, GISModel maxent, int beamSize, double otherBias) {
     Object[] data = maxent.getDataStructures();
     @SuppressWarnings("unchecked")
     Map<String, Context> pmap = (Map<String, Context>) data[1];
     this.features = FeatureWeights.of(pmap);
     this.outcomes = ((String[]) data[2]).clone();
     this.beamSize = beamSize;
+    this.otherBias = otherBias;
+    this.otherOutcome = Arrays.asList(outcomes).indexOf(NameFinderME.OTHER);
     this.model = model;
     this.factory = model.getFactory();
     this.codec = factory.createSequenceCodec();
@@ -100,18 +111,33 @@ final class MaxentBeamDecoder {
    * feature generator descriptor (then use {@link NameFinderME}).
    */
   static Optional<MaxentBeamDecoder> of(TokenNameFinderModel model) {
-    return of(model, beamSizeOf(model));
+    return of(model, beamSizeOf(model), otherBiasOf(model));
   }
 
-  /** {@link #of(TokenNameFinderModel)} with another beam width than the model's. */
-  static Optional<MaxentBeamDecoder> of(TokenNameFinderModel model, int beamSize) {
+  /** {@link #of(TokenNameFinderModel)} with another beam width and "other" bias than the model's. */
+  static Optional<MaxentBeamDecoder> of(TokenNameFinderModel model, int beamSize, double otherBias) {
     Preconditions.checkNotNull(model, "model");
     Preconditions.checkArgument(beamSize > 0, "beam size must be positive: %s", beamSize);
+    Preconditions.checkArgument(Double.isFinite(otherBias), "bias must be finite: %s", otherBias);
     Object maxent = model.getArtifact(MAXENT_ARTIFACT);
     if (!(maxent instanceof GISModel gis) || model.getFactory().createFeatureGenerators() == null) {
       return Optional.empty();
     }
-    return Optional.of(new MaxentBeamDecoder(model, gis, beamSize));
+    return Optional.of(new MaxentBeamDecoder(model, gis, beamSize, otherBias));
+  }
+
+  /**
+   * The bias against the "other" (no name) label stored in the model's manifest under {@link
+   * NameFinderRecognizer#OTHER_BIAS_PROPERTY}, or 0.
+   */
+  static double otherBiasOf(TokenNameFinderModel model) {
+    String bias = model.getManifestProperty(NameFinderRecognizer.OTHER_BIAS_PROPERTY);
+    return bias == null ? 0 : Double.parseDouble(bias.trim());
+  }
+
+  /** How far "other" was pushed down. */
+  double otherBias() {
+    return otherBias;
   }
 
   /** The beam width stored in the model's manifest, or OpenNLP's default. */
@@ -229,6 +255,9 @@ final class MaxentBeamDecoder {
           features.add(withWord[po + 1], scores);
           features.add(withClass[po + 1], scores);
           features.add(previousPreviousOutcome[ppo + 1], scores);
+          if (otherOutcome >= 0) {
+            scores[otherOutcome] -= otherBias;
+          }
           normalize(scores);
           double min = kthLargest(scores, beamSize, largest);
           double before = top == null ? 0 : top.score;

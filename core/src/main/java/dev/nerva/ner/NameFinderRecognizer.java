@@ -31,6 +31,12 @@ import opennlp.tools.util.Span;
  */
 public final class NameFinderRecognizer implements EntityRecognizer {
 
+  /**
+   * Manifest property under which a model stores its bias against the "other" label (see {@link
+   * #withOtherBias}); OpenNLP ignores it.
+   */
+  public static final String OTHER_BIAS_PROPERTY = "Nerva-OtherBias";
+
   /** Longer sentences are decoded in pieces of this many tokens; models never saw longer ones. */
   static final int MAX_TOKENS_PER_DECODE = 250;
 
@@ -66,14 +72,34 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    * @throws IllegalStateException if the model is not a GIS maxent model
    */
   public NameFinderRecognizer withBeamSize(int beamSize) {
-    MaxentBeamDecoder wider = MaxentBeamDecoder.of(model, beamSize).orElseThrow(
-        () -> new IllegalStateException("the beam width can only be changed for GIS maxent models"));
-    return new NameFinderRecognizer(name, model, labels, wider);
+    return withDecoder(MaxentBeamDecoder.of(model, beamSize, otherBias()));
+  }
+
+  /**
+   * This recognizer with another bias against the "other" (no name) label than the one stored in
+   * the model: positive values find more names (recall up, precision down), 0 decodes as OpenNLP
+   * does. For GIS maxent models only.
+   *
+   * @throws IllegalArgumentException if the bias is not finite
+   * @throws IllegalStateException if the model is not a GIS maxent model
+   */
+  public NameFinderRecognizer withOtherBias(double otherBias) {
+    return withDecoder(MaxentBeamDecoder.of(model, beamSize(), otherBias));
+  }
+
+  private NameFinderRecognizer withDecoder(Optional<MaxentBeamDecoder> other) {
+    return new NameFinderRecognizer(name, model, labels, other.orElseThrow(
+        () -> new IllegalStateException("decoding settings can only be changed for GIS maxent models")));
   }
 
   /** The beam width the recognizer decodes with. */
   public int beamSize() {
     return decoder != null ? decoder.beamSize() : MaxentBeamDecoder.beamSizeOf(model);
+  }
+
+  /** The bias against the "other" label the recognizer decodes with (0 for OpenNLP's decoder). */
+  public double otherBias() {
+    return decoder != null ? decoder.otherBias() : 0;
   }
 
   /**

@@ -31,8 +31,9 @@ import opennlp.tools.tokenize.TokenizerModel;
  *
  * <pre>
  * train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...
- * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N]
+ * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
+ * decoding [--model FILE] [--beam N] [--other-bias X]
  * </pre>
  */
 public final class ModelsCommand {
@@ -40,8 +41,8 @@ public final class ModelsCommand {
   private ModelsCommand() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length == 0 || !List.of("train", "eval", "clusters").contains(args[0])) {
-      usage("first argument must be 'train', 'eval' or 'clusters'");
+    if (args.length == 0 || !List.of("train", "eval", "clusters", "decoding").contains(args[0])) {
+      usage("first argument must be 'train', 'eval', 'clusters' or 'decoding'");
     }
     Map<String, String> options = new HashMap<>();
     Map<String, String> overrides = new HashMap<>();
@@ -62,6 +63,12 @@ public final class ModelsCommand {
         usage("unexpected argument " + arg);
       }
     }
+    Path model = Paths.get(options.getOrDefault(options.containsKey("out") ? "out" : "model",
+        moduleRelative("src/main/resources/dev/nerva/models/en/ner-en.bin")));
+    if (args[0].equals("decoding")) {
+      restamp(model, options);
+      return;
+    }
     if (!options.containsKey("corpus")) {
       usage("--corpus DIR is required (the folder with train.bio and dev.bio)");
     }
@@ -78,8 +85,6 @@ public final class ModelsCommand {
       }
       return;
     }
-    Path model = Paths.get(options.getOrDefault(options.containsKey("out") ? "out" : "model",
-        moduleRelative("src/main/resources/dev/nerva/models/en/ner-en.bin")));
     if (args[0].equals("train")) {
       Path recipe = Paths.get(options.getOrDefault("recipe", moduleRelative("recipe/ner-en.properties")));
       train(corpus, recipe, overrides, model);
@@ -87,7 +92,21 @@ public final class ModelsCommand {
     }
     evaluate(corpus, options.getOrDefault("split", "dev"), model, options.containsKey("pipeline"),
         !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"), !options.containsKey("keep-the"),
-        options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"), options.get("beam"));
+        options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"), options.get("beam"),
+        options.get("other-bias"));
+  }
+
+  /** Rewrites a model's decoding properties (beam width, "other" bias) in place. */
+  private static void restamp(Path file, Map<String, String> options) throws IOException {
+    TokenNameFinderModel model = NameFinderRecognizer.loadModel(file);
+    NameFinderRecognizer current = new NameFinderRecognizer("ner-en", model, OntoNotesLabels.TO_NERVA);
+    int beam = options.containsKey("beam") ? Integer.parseInt(options.get("beam")) : current.beamSize();
+    double bias = options.containsKey("other-bias") ? Double.parseDouble(options.get("other-bias")) : current.otherBias();
+    TokenNameFinderModel restamped = NameFinderTrainer.withDecoding(model, beam, bias);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      restamped.serialize(out);
+    }
+    System.out.printf(Locale.ROOT, "%s now decodes with beam %d and other bias %s%n", file, beam, bias);
   }
 
   private static String moduleRelative(String path) {
@@ -111,7 +130,7 @@ public final class ModelsCommand {
   }
 
   private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
-      boolean gazetteer, boolean stripThe, String tokenizer, String casingOption, String beam)
+      boolean gazetteer, boolean stripThe, String tokenizer, String casingOption, String beam, String otherBias)
       throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
@@ -122,7 +141,10 @@ public final class ModelsCommand {
     if (beam != null) {
       finder = finder.withBeamSize(Integer.parseInt(beam));
     }
-    System.out.println("beam width " + finder.beamSize());
+    if (otherBias != null) {
+      finder = finder.withOtherBias(Double.parseDouble(otherBias));
+    }
+    System.out.println("beam width " + finder.beamSize() + ", other bias " + finder.otherBias());
     List<Casing> casings = new ArrayList<>();
     if (casingOption.equals("ALL")) {
       casings.addAll(List.of(Casing.values()));
@@ -171,8 +193,9 @@ public final class ModelsCommand {
   private static void usage(String problem) {
     System.err.println("error: " + problem);
     System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...");
-    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N]");
+    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]");
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
+    System.err.println("       decoding [--model FILE] [--beam N] [--other-bias X]   (rewrites a model's decoding settings)");
     System.exit(2);
   }
 }

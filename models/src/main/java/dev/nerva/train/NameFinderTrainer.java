@@ -1,21 +1,24 @@
 package dev.nerva.train;
 
-import dev.nerva.train.OntoNotesCorpus.GoldDocument;
-import dev.nerva.train.OntoNotesCorpus.GoldSentence;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import dev.nerva.country.CountryResolver;
+import dev.nerva.ner.NameFinderRecognizer;
 import dev.nerva.ner.features.WordClusters;
 import dev.nerva.tokenize.PtbForms;
 import dev.nerva.tokenize.PtbTokenizer;
+import dev.nerva.train.OntoNotesCorpus.GoldDocument;
+import dev.nerva.train.OntoNotesCorpus.GoldSentence;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.ml.BeamSearch;
@@ -80,7 +83,29 @@ public final class NameFinderTrainer {
     }
     TokenNameFinderFactory factory = TokenNameFinderFactory.create(null, features, resources,
         recipe.encoding().equals("BILOU") ? new BilouCodec() : new BioCodec());
-    return NameFinderME.train("en", null, ObjectStreamUtils.createObjectStream(samples), params, factory);
+    TokenNameFinderModel model =
+        NameFinderME.train("en", null, ObjectStreamUtils.createObjectStream(samples), params, factory);
+    return withDecoding(model, recipe.beamSize(), recipe.otherBias());
+  }
+
+  /**
+   * A copy of the model that decodes with another beam width and bias against the "other" label
+   * (both are manifest properties; the weights are unchanged).
+   */
+  public static TokenNameFinderModel withDecoding(TokenNameFinderModel model, int beamSize, double otherBias)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    model.serialize(bytes);
+    return new RestampedModel(new ByteArrayInputStream(bytes.toByteArray()), beamSize, otherBias);
+  }
+
+  /** Loads a model and sets its decoding properties: BaseModel only lets subclasses do that. */
+  private static final class RestampedModel extends TokenNameFinderModel {
+    RestampedModel(InputStream in, int beamSize, double otherBias) throws IOException {
+      super(in);
+      setManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER, Integer.toString(beamSize));
+      setManifestProperty(NameFinderRecognizer.OTHER_BIAS_PROPERTY, Double.toString(otherBias));
+    }
   }
 
   /** The training samples: one per sentence, adaptive data cleared at each document start. */

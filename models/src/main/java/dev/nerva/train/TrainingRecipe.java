@@ -29,6 +29,8 @@ import java.util.Properties;
  * @param caseAugmentation share of training sentences added again lower-cased and again upper-cased
  * @param clusters word-cluster files the features refer to by file name (see {@code clusters})
  * @param beamSize the decoder's beam: 1 is greedy and fastest, OpenNLP's default is 3
+ * @param otherBias the decoder's bias against the "other" label, stored in the model (see {@code
+ *     NameFinderRecognizer.withOtherBias})
  */
 public record TrainingRecipe(
     ImmutableSet<String> types,
@@ -42,13 +44,15 @@ public record TrainingRecipe(
     double l2,
     double caseAugmentation,
     ImmutableList<Path> clusters,
-    int beamSize) {
+    int beamSize,
+    double otherBias) {
 
   public TrainingRecipe {
     Preconditions.checkArgument(ImmutableSet.of("MAXENT", "MAXENT_QN", "PERCEPTRON").contains(algorithm),
         "unknown algorithm %s", algorithm);
     Preconditions.checkArgument(encoding.equals("BIO") || encoding.equals("BILOU"), "unknown encoding %s", encoding);
-    Preconditions.checkArgument(iterations > 0 && cutoff >= 0 && threads > 0 && beamSize > 0, "bad numbers in recipe");
+    Preconditions.checkArgument(iterations > 0 && cutoff >= 0 && threads > 0 && beamSize > 0 && Double.isFinite(otherBias),
+        "bad numbers in recipe");
   }
 
   /** Reads a recipe; relative feature paths resolve against the recipe's folder. */
@@ -75,7 +79,8 @@ public record TrainingRecipe(
         Double.parseDouble(p.getProperty("caseAugmentation", "0").trim()),
         Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(p.getProperty("clusters", ""))
             .map(folder::resolve).collect(ImmutableList.toImmutableList()),
-        Integer.parseInt(p.getProperty("beamSize", "3").trim()));
+        Integer.parseInt(p.getProperty("beamSize", "3").trim()),
+        Double.parseDouble(p.getProperty("otherBias", "0").trim()));
   }
 
   /** Whether a label is learned under this recipe. */

@@ -67,6 +67,28 @@ class TrainingSmokeTest {
   }
 
   @Test
+  void decodingSettingsTravelInTheModelFileAndOpenNlpStillLoadsIt(@TempDir Path dir) throws Exception {
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE,
+        Map.of("iterations", "10", "cutoff", "0", "threads", "1", "beamSize", "2", "otherBias", "0.5"));
+    TokenNameFinderModel model = NameFinderTrainer.train(
+        OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
+    Path file = dir.resolve("stamped.bin");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      NameFinderTrainer.withDecoding(model, 4, 1.5).serialize(out);
+    }
+
+    NameFinderRecognizer trained = new NameFinderRecognizer("tiny", model, OntoNotesLabels.TO_NERVA);
+    NameFinderRecognizer restamped =
+        new NameFinderRecognizer("tiny", NameFinderRecognizer.loadModel(file), OntoNotesLabels.TO_NERVA);
+    assertThat(trained.beamSize()).isEqualTo(2);
+    assertThat(trained.otherBias()).isEqualTo(0.5);
+    assertThat(restamped.beamSize()).isEqualTo(4);
+    assertThat(restamped.otherBias()).isEqualTo(1.5);
+    assertThat(new opennlp.tools.namefind.NameFinderME(new TokenNameFinderModel(file))
+        .find(new String[] {"Anna", "Keller", "visited", "Norway", "."})).isNotEmpty();
+  }
+
+  @Test
   void recipeOverridesWinOverTheFile() throws Exception {
     TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("algorithm", "PERCEPTRON", "types", "PERSON,DATE"));
     assertThat(recipe.algorithm()).isEqualTo("PERCEPTRON");
