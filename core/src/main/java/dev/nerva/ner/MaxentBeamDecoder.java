@@ -2,6 +2,7 @@ package dev.nerva.ner;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableMap;
+import dev.nerva.ner.features.MemoDictionaryFeaturesFactory;
 import dev.nerva.ner.features.MemoNgramFeatures;
 import dev.nerva.ner.features.MemoWindowFeaturesFactory;
 import java.io.ByteArrayInputStream;
@@ -26,6 +27,7 @@ import opennlp.tools.util.SequenceValidator;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.CachedFeatureGenerator;
+import opennlp.tools.util.featuregen.DictionaryFeatureGeneratorFactory;
 import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 import opennlp.tools.util.featuregen.GeneratorFactory;
 import opennlp.tools.util.featuregen.WindowFeatureGeneratorFactory;
@@ -170,7 +172,8 @@ final class MaxentBeamDecoder {
   private static final ImmutableMap<String, String> FASTER_EQUIVALENTS = ImmutableMap.of(
       WindowFeatureGeneratorFactory.class.getName(), MemoWindowFeaturesFactory.class.getName(),
       BigramNameFeatureGeneratorFactory.class.getName(), MemoNgramFeatures.Bigrams.class.getName(),
-      TrigramNameFeatureGeneratorFactory.class.getName(), MemoNgramFeatures.Trigrams.class.getName());
+      TrigramNameFeatureGeneratorFactory.class.getName(), MemoNgramFeatures.Trigrams.class.getName(),
+      DictionaryFeatureGeneratorFactory.class.getName(), MemoDictionaryFeaturesFactory.class.getName());
 
   /**
    * The model's feature generators, built from its descriptor with the generators of {@link
