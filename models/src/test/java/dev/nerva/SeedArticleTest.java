@@ -46,6 +46,13 @@ class SeedArticleTest {
   }
 
   @Test
+  void everyMentionOfTheSahelCountriesIsACountry() {
+    assertThat(doc.entities()).filteredOn(e -> List.of("Burkina Faso", "Mali", "Niger").contains(e.text()))
+        .hasSizeGreaterThanOrEqualTo(8)
+        .allSatisfy(e -> assertThat(e.type()).isEqualTo(EntityType.COUNTRY));
+  }
+
+  @Test
   void possessivesYieldTheBareName() {
     int possessive = text.indexOf("Russia’s Defence");
     assertThat(doc.entities()).anySatisfy(e -> {

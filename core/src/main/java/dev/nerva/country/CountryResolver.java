@@ -125,11 +125,17 @@ public final class CountryResolver {
 
   /**
    * Returns {@code entity} as a {@link EntityType#COUNTRY} with its ISO code if it is a {@link
-   * EntityType#LOCATION} that names a country; otherwise returns it unchanged.
+   * EntityType#LOCATION} that names a country, or an {@link EntityType#ORGANIZATION} whose whole
+   * capitalised text is a country's name (statistical models mistake rare countries in lists,
+   * "Mali, Niger and Burkina Faso", for organisations; an organisation named exactly like a country
+   * is rarer still); otherwise returns it unchanged.
    */
   public Entity resolve(Entity entity) {
     Preconditions.checkNotNull(entity, "entity");
-    if (!entity.type().equals(EntityType.LOCATION)) {
+    boolean place = entity.type().equals(EntityType.LOCATION);
+    boolean organisation = entity.type().equals(EntityType.ORGANIZATION)
+        && !entity.text().isEmpty() && Character.isUpperCase(entity.text().charAt(0));
+    if (!place && !organisation) {
       return entity;
     }
     return codeOf(entity.text())

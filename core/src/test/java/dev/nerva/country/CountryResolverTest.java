@@ -68,6 +68,18 @@ class CountryResolverTest {
   }
 
   @Test
+  void anOrganisationNamedExactlyLikeACountryIsTheCountry() {
+    Entity burkina = new Entity(EntityType.ORGANIZATION, 5, 17, "Burkina Faso", 0.4, "test", Optional.empty());
+    Entity airline = new Entity(EntityType.ORGANIZATION, 0, 14, "China Airlines", 0.9, "test", Optional.empty());
+    Entity lowerCase = new Entity(EntityType.ORGANIZATION, 0, 4, "chad", 0.9, "test", Optional.empty());
+
+    assertThat(countries.resolve(burkina)).extracting(Entity::type, Entity::normalized, Entity::confidence)
+        .containsExactly(EntityType.COUNTRY, Optional.of("BF"), 0.4);
+    assertThat(countries.resolve(airline)).isEqualTo(airline);
+    assertThat(countries.resolve(lowerCase)).isEqualTo(lowerCase);
+  }
+
+  @Test
   void namesOfCodes() {
     assertThat(countries.nameOf("bf")).contains("Burkina Faso");
     assertThat(countries.nameOf("ZZ")).isEmpty();

@@ -101,6 +101,9 @@ class DecoderEquivalenceTest {
     List<Entity> out = new ArrayList<>();
     for (Sentence sentence : sentences) {
       for (Span span : finder.find(sentence.forms())) {
+        if (!LABELS.containsKey(span.getType())) {
+          continue; // NORP, CARDINAL, ...: learned, not reported
+        }
         Token first = sentence.tokens().get(span.getStart());
         Token last = sentence.tokens().get(span.getEnd() - 1);
         out.add(new Entity(LABELS.get(span.getType()), first.start(), last.end(),
