@@ -82,8 +82,8 @@ final class MaxentBeamDecoder {
     Object[] data = maxent.getDataStructures();
     @SuppressWarnings("unchecked")
     Map<String, Context> pmap = (Map<String, Context>) data[1];
-    this.features = FeatureWeights.of(pmap);
     this.outcomes = ((String[]) data[2]).clone();
+    this.features = FeatureWeights.of(pmap, outcomes.length);
     this.beamSize = beamSize;
     this.otherBias = otherBias;
     this.otherOutcome = Arrays.asList(outcomes).indexOf(NameFinderME.OTHER);
