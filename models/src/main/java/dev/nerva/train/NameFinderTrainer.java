@@ -67,10 +67,6 @@ public final class NameFinderTrainer {
     params.put(TrainingParameters.CUTOFF_PARAM, recipe.cutoff());
     params.put(TrainingParameters.THREADS_PARAM, recipe.threads());
     params.put(BeamSearch.BEAM_SIZE_PARAMETER, recipe.beamSize());
-    if (recipe.algorithm().equals("MAXENT") && recipe.gaussianSigma() > 0) {
-      params.put("GaussianSmoothing", true);
-      params.put("GaussianSmoothingSigma", recipe.gaussianSigma());
-    }
     if (recipe.algorithm().equals("MAXENT_QN")) {
       params.put("L1Cost", recipe.l1());
       params.put("L2Cost", recipe.l2());

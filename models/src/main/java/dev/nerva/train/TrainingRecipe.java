@@ -29,8 +29,6 @@ import java.util.Properties;
  * @param caseAugmentation share of training sentences added again lower-cased and again upper-cased
  * @param clusters word-cluster files the features refer to by file name (see {@code clusters})
  * @param beamSize the decoder's beam: 1 is greedy and fastest, OpenNLP's default is 3
- * @param gaussianSigma GIS only: variance of the Gaussian prior on the weights (OpenNLP's {@code
- *     GaussianSmoothingSigma}); 0 trains without a prior
  * @param otherBias the decoder's bias against the "other" label, stored in the model (see {@code
  *     NameFinderRecognizer.withOtherBias})
  */
@@ -47,15 +45,13 @@ public record TrainingRecipe(
     double caseAugmentation,
     ImmutableList<Path> clusters,
     int beamSize,
-    double gaussianSigma,
     double otherBias) {
 
   public TrainingRecipe {
     Preconditions.checkArgument(ImmutableSet.of("MAXENT", "MAXENT_QN", "PERCEPTRON").contains(algorithm),
         "unknown algorithm %s", algorithm);
     Preconditions.checkArgument(encoding.equals("BIO") || encoding.equals("BILOU"), "unknown encoding %s", encoding);
-    Preconditions.checkArgument(iterations > 0 && cutoff >= 0 && threads > 0 && beamSize > 0 && Double.isFinite(otherBias)
-        && gaussianSigma >= 0,
+    Preconditions.checkArgument(iterations > 0 && cutoff >= 0 && threads > 0 && beamSize > 0 && Double.isFinite(otherBias),
         "bad numbers in recipe");
   }
 
@@ -84,7 +80,6 @@ public record TrainingRecipe(
         Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(p.getProperty("clusters", ""))
             .map(folder::resolve).collect(ImmutableList.toImmutableList()),
         Integer.parseInt(p.getProperty("beamSize", "3").trim()),
-        Double.parseDouble(p.getProperty("gaussianSigma", "0").trim()),
         Double.parseDouble(p.getProperty("otherBias", "0").trim()));
   }
 
