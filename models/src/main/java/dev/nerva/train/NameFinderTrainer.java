@@ -1,7 +1,9 @@
 package dev.nerva.train;
 
+import com.google.common.collect.ImmutableList;
 import dev.nerva.country.CountryResolver;
 import dev.nerva.ner.NameFinderRecognizer;
+import dev.nerva.ner.features.NameGazetteer;
 import dev.nerva.ner.features.WordClusters;
 import dev.nerva.tokenize.PtbForms;
 import dev.nerva.tokenize.PtbTokenizer;
@@ -39,6 +41,13 @@ public final class NameFinderTrainer {
   /** The resource name under which feature descriptors refer to the country-name gazetteer. */
   public static final String COUNTRY_GAZETTEER = "countries.dictionary";
 
+  /** The resource name under which feature descriptors refer to the gazetteer of training names. */
+  public static final String NAME_GAZETTEER = "names.gazetteer";
+
+  /** The OntoNotes name types (not numbers, dates or times) the name gazetteer records. */
+  static final ImmutableList<String> NAME_TYPES = ImmutableList.of(
+      "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE");
+
   private NameFinderTrainer() {}
 
   /**
@@ -56,6 +65,28 @@ public final class NameFinderTrainer {
       dictionary.put(new StringList(forms));
     }
     return dictionary;
+  }
+
+  /**
+   * The names of the training documents with their types and folds, for the name-gazetteer
+   * features (see {@link NameGazetteer}: while training, each document sees the names of the other
+   * folds only).
+   */
+  static NameGazetteer nameGazetteer(List<GoldDocument> documents) {
+    NameGazetteer.Builder builder = new NameGazetteer.Builder(NAME_TYPES);
+    for (GoldDocument document : documents) {
+      if (document.sentences().isEmpty()) {
+        continue;
+      }
+      int fold = NameGazetteer.foldOf(document.sentences().get(0).tokens().toArray(new String[0]));
+      for (GoldSentence sentence : document.sentences()) {
+        for (Span span : sentence.spans()) {
+          String[] name = sentence.tokens().subList(span.getStart(), span.getEnd()).toArray(new String[0]);
+          builder.add(name, span.getType(), fold);
+        }
+      }
+    }
+    return builder.buildForTraining();
   }
 
   /** Trains a model on {@code documents}. */
@@ -78,8 +109,12 @@ public final class NameFinderTrainer {
         resources.put(clusters.getFileName().toString(), WordClusters.read(in));
       }
     }
-    if (features != null && new String(features, StandardCharsets.UTF_8).contains(COUNTRY_GAZETTEER)) {
+    String descriptor = features == null ? "" : new String(features, StandardCharsets.UTF_8);
+    if (descriptor.contains(COUNTRY_GAZETTEER)) {
       resources.put(COUNTRY_GAZETTEER, countryGazetteer());
+    }
+    if (descriptor.contains(NAME_GAZETTEER)) {
+      resources.put(NAME_GAZETTEER, nameGazetteer(documents));
     }
     TokenNameFinderFactory factory = TokenNameFinderFactory.create(null, features, resources,
         recipe.encoding().equals("BILOU") ? new BilouCodec() : new BioCodec());

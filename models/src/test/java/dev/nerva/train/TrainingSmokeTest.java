@@ -11,6 +11,7 @@ import dev.nerva.eval.Evaluation;
 import dev.nerva.eval.SpanScores;
 import dev.nerva.ner.NameFinderRecognizer;
 import dev.nerva.ner.OntoNotesLabels;
+import dev.nerva.ner.features.NameGazetteer;
 import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -86,6 +87,26 @@ class TrainingSmokeTest {
     assertThat(restamped.otherBias()).isEqualTo(1.5);
     assertThat(new opennlp.tools.namefind.NameFinderME(new TokenNameFinderModel(file))
         .find(new String[] {"Anna", "Keller", "visited", "Norway", "."})).isNotEmpty();
+  }
+
+  @Test
+  void trainsWithTheGazetteerOfTrainingNamesAndStoresIt(@TempDir Path dir) throws Exception {
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("iterations", "10", "cutoff", "0", "threads", "1",
+        "types", "ALL", "features", "ablation/names-gazetteer.xml"));
+    TokenNameFinderModel model = NameFinderTrainer.train(
+        OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
+    Path file = dir.resolve("gazetteer.bin");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      model.serialize(out);
+    }
+
+    TokenNameFinderModel reloaded = NameFinderRecognizer.loadModel(file);
+    assertThat(reloaded.<Object>getArtifact(NameFinderTrainer.NAME_GAZETTEER))
+        .isInstanceOfSatisfying(NameGazetteer.class, g -> assertThat(g.size()).isGreaterThan(5));
+    Document doc = Nerva.builder()
+        .recognizer(new NameFinderRecognizer("tiny", reloaded, OntoNotesLabels.TO_NERVA)).build()
+        .process("In March, Anna Keller visited Norway.");
+    assertThat(doc.entities()).extracting(Entity::text).contains("Anna Keller");
   }
 
   @Test
