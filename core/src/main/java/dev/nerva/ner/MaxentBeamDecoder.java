@@ -265,14 +265,12 @@ final class MaxentBeamDecoder {
           double min = kthLargest(scores, beamSize, largest);
           double before = top == null ? 0 : top.score;
           boolean[] allowed = valid[po + 1];
-          boolean added = false;
           for (int o = 0; o < k; o++) {
             if (scores[o] >= min && allowed[o]) {
               next.add(new Entry(top, o, scores[o], before + StrictMath.log(scores[o])));
-              added = true;
             }
           }
-          if (!added && next.isEmpty()) {
+          if (next.isEmpty()) { // as BeamSearch: no good label valid, so every valid one
             for (int o = 0; o < k; o++) {
               if (allowed[o]) {
                 next.add(new Entry(top, o, scores[o], before + StrictMath.log(scores[o])));
