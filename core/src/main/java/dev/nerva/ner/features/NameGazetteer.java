@@ -3,6 +3,7 @@ package dev.nerva.ner.features;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,7 +42,8 @@ public final class NameGazetteer implements SerializableArtifact {
   private final ImmutableList<String> types;
   /** Entry (tokens joined by spaces) to fold masks: bits [FOLDS * t, FOLDS * t + FOLDS) for type t. */
   private final ImmutableMap<String, Long> entries;
-  private final int longest;
+  /** Token prefixes of longer entries, so that matching stops as soon as no entry can follow. */
+  private final ImmutableSet<String> prefixes;
   private final boolean crossFold;
 
   /**
@@ -53,11 +56,14 @@ public final class NameGazetteer implements SerializableArtifact {
     Preconditions.checkArgument(this.types.size() * FOLDS <= 64, "at most %s types", 64 / FOLDS);
     this.entries = ImmutableMap.copyOf(entries);
     this.crossFold = crossFold;
-    int max = 0;
+    ImmutableSet.Builder<String> starts = ImmutableSet.builder();
     for (String entry : this.entries.keySet()) {
-      max = Math.max(max, entry.split(" ").length);
+      String[] tokens = entry.split(" ");
+      for (int end = 1; end < tokens.length; end++) {
+        starts.add(String.join(" ", Arrays.asList(tokens).subList(0, end)));
+      }
     }
-    this.longest = max;
+    this.prefixes = starts.build();
   }
 
   /** Builds the training gazetteer from the names of the training documents. */
@@ -120,12 +126,13 @@ public final class NameGazetteer implements SerializableArtifact {
     return found;
   }
 
-  List<String> types() {
-    return types;
+  /** Whether some longer entry starts with these tokens (joined by spaces). */
+  boolean startsLongerEntry(String joined) {
+    return prefixes.contains(joined);
   }
 
-  int longest() {
-    return longest;
+  List<String> types() {
+    return types;
   }
 
   boolean crossFold() {

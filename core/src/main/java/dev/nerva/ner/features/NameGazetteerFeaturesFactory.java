@@ -80,15 +80,19 @@ public final class NameGazetteerFeaturesFactory extends GeneratorFactory.Abstrac
         candidate.setLength(0);
         int end = -1;
         int typeBits = 0;
-        for (int to = from; to < tokens.length && to - from < gazetteer.longest(); to++) {
+        for (int to = from; to < tokens.length; to++) {
           if (to > from) {
             candidate.append(' ');
           }
           candidate.append(tokens[to]);
-          int bits = gazetteer.typesOf(candidate.toString(), fold);
+          String joined = candidate.toString();
+          int bits = gazetteer.typesOf(joined, fold);
           if (bits != 0) {
             end = to + 1;
             typeBits = bits;
+          }
+          if (!gazetteer.startsLongerEntry(joined)) {
+            break;
           }
         }
         if (end < 0) {
