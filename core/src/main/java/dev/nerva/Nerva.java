@@ -178,7 +178,7 @@ public final class Nerva {
   /** "the United Nations" becomes "United Nations": the article is not part of the name. */
   private static Entity withoutLeadingThe(Entity entity) {
     String text = entity.text();
-    if (!NAMES.contains(entity.type()) || text.length() < 5 || !(text.startsWith("the") || text.startsWith("The"))
+    if (!NAMES.contains(entity.type()) || text.length() < 5 || !text.regionMatches(true, 0, "the", 0, 3)
         || !Character.isWhitespace(text.charAt(3))) {
       return entity;
     }

@@ -114,6 +114,10 @@ class NervaPipelineTest {
     Nerva keeping = Nerva.builder().stripLeadingThe(false).recognizer(new FixedStrings(Map.of(
         "the United Nations", EntityType.ORGANIZATION))).build();
     assertThat(keeping.process(text).entities()).extracting(Entity::text).containsExactly("the United Nations");
+    Nerva shouting = Nerva.builder().recognizer(new FixedStrings(Map.of(
+        "THE UNITED NATIONS", EntityType.ORGANIZATION))).build();
+    assertThat(shouting.process("REPORTS BY THE UNITED NATIONS.").entities()).extracting(Entity::text)
+        .containsExactly("UNITED NATIONS");
   }
 
   @Test
