@@ -47,10 +47,9 @@ public final class MemoDictionaryFeaturesFactory extends GeneratorFactory.Abstra
     return new Generator(entries, dictionary.getMaxTokenCount());
   }
 
-  private static final class Generator implements AdaptiveFeatureGenerator {
+  private static final class Generator extends PerSentenceFeatures {
     private final Set<String> entries;
     private final int longest;
-    private String[] sentence;
     private boolean[] inEntry;
 
     Generator(Set<String> entries, int longest) {
@@ -59,11 +58,12 @@ public final class MemoDictionaryFeaturesFactory extends GeneratorFactory.Abstra
     }
 
     @Override
-    public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
-      if (tokens != sentence) {
-        sentence = tokens;
-        inEntry = match(tokens);
-      }
+    void startSentence(String[] tokens, String[] previousOutcomes) {
+      inEntry = match(tokens);
+    }
+
+    @Override
+    void addFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
       if (inEntry[index]) {
         features.add(":w=dic");
         features.add(":w=dic=" + tokens[index]);
@@ -93,14 +93,5 @@ public final class MemoDictionaryFeaturesFactory extends GeneratorFactory.Abstra
       return in;
     }
 
-    @Override
-    public void updateAdaptiveData(String[] tokens, String[] outcomes) {
-      sentence = null;
-    }
-
-    @Override
-    public void clearAdaptiveData() {
-      sentence = null;
-    }
   }
 }

@@ -66,33 +66,23 @@ public final class MemoNgramFeatures {
     }
   }
 
-  /** Keeps the token shapes of the sentence seen last (compared by identity). */
-  private abstract static class Shapes implements AdaptiveFeatureGenerator {
-    private String[] sentence;
+  /** Works out the token shapes of each sentence once. */
+  private abstract static class Shapes extends PerSentenceFeatures {
     private String[] shapes;
 
     abstract void create(List<String> features, String[] tokens, String[] shapes, int index);
 
     @Override
-    public final void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
-      if (tokens != sentence) {
-        sentence = tokens;
-        shapes = new String[tokens.length];
-        for (int i = 0; i < tokens.length; i++) {
-          shapes[i] = FeatureGeneratorUtil.tokenFeature(tokens[i]);
-        }
+    final void startSentence(String[] tokens, String[] previousOutcomes) {
+      shapes = new String[tokens.length];
+      for (int i = 0; i < tokens.length; i++) {
+        shapes[i] = FeatureGeneratorUtil.tokenFeature(tokens[i]);
       }
+    }
+
+    @Override
+    final void addFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
       create(features, tokens, shapes, index);
-    }
-
-    @Override
-    public void updateAdaptiveData(String[] tokens, String[] outcomes) {
-      sentence = null;
-    }
-
-    @Override
-    public void clearAdaptiveData() {
-      sentence = null;
     }
   }
 }

@@ -35,12 +35,11 @@ public final class MemoWindowFeaturesFactory extends GeneratorFactory.AbstractXm
     return new Generator(inner, getInt("prevLength"), getInt("nextLength"));
   }
 
-  private static final class Generator implements AdaptiveFeatureGenerator {
+  private static final class Generator extends PerSentenceFeatures {
     private final AdaptiveFeatureGenerator inner;
     private final int before;
     private final int after;
-    /** The sentence whose features are remembered, compared by identity. */
-    private String[] sentence;
+    /** The inner generator's features of each token of the sentence, made on first use. */
     private List<String>[] remembered;
 
     Generator(AdaptiveFeatureGenerator inner, int before, int after) {
@@ -50,7 +49,13 @@ public final class MemoWindowFeaturesFactory extends GeneratorFactory.AbstractXm
     }
 
     @Override
-    public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
+    @SuppressWarnings("unchecked")
+    void startSentence(String[] tokens, String[] previousOutcomes) {
+      remembered = new List[tokens.length];
+    }
+
+    @Override
+    void addFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
       features.addAll(featuresOf(tokens, index, previousOutcomes));
       for (int i = 1; i <= before && index - i >= 0; i++) {
         String prefix = WindowFeatureGenerator.PREV_PREFIX + i;
@@ -66,12 +71,7 @@ public final class MemoWindowFeaturesFactory extends GeneratorFactory.AbstractXm
       }
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> featuresOf(String[] tokens, int index, String[] previousOutcomes) {
-      if (tokens != sentence) {
-        sentence = tokens;
-        remembered = new List[tokens.length];
-      }
       List<String> features = remembered[index];
       if (features == null) {
         features = new ArrayList<>(4);
@@ -83,13 +83,13 @@ public final class MemoWindowFeaturesFactory extends GeneratorFactory.AbstractXm
 
     @Override
     public void updateAdaptiveData(String[] tokens, String[] outcomes) {
-      sentence = null;
+      super.updateAdaptiveData(tokens, outcomes);
       inner.updateAdaptiveData(tokens, outcomes);
     }
 
     @Override
     public void clearAdaptiveData() {
-      sentence = null;
+      super.clearAdaptiveData();
       inner.clearAdaptiveData();
     }
   }

@@ -45,11 +45,10 @@ public final class NameGazetteerFeaturesFactory extends GeneratorFactory.Abstrac
     return Map.of(getStr("dict"), new NameGazetteer.Serializer());
   }
 
-  private static final class Generator implements AdaptiveFeatureGenerator {
+  private static final class Generator extends PerSentenceFeatures {
     private final NameGazetteer gazetteer;
     /** The fold of the current document while training; -1 until its first sentence is seen. */
     private int fold = -1;
-    private String[] sentence;
     private String[][] features;
 
     Generator(NameGazetteer gazetteer) {
@@ -57,14 +56,15 @@ public final class NameGazetteerFeaturesFactory extends GeneratorFactory.Abstrac
     }
 
     @Override
-    public void createFeatures(List<String> out, String[] tokens, int index, String[] previousOutcomes) {
-      if (tokens != sentence) {
-        if (fold < 0 && gazetteer.crossFold()) {
-          fold = NameGazetteer.foldOf(tokens);
-        }
-        sentence = tokens;
-        features = match(tokens);
+    void startSentence(String[] tokens, String[] previousOutcomes) {
+      if (fold < 0 && gazetteer.crossFold()) {
+        fold = NameGazetteer.foldOf(tokens);
       }
+      features = match(tokens);
+    }
+
+    @Override
+    void addFeatures(List<String> out, String[] tokens, int index, String[] previousOutcomes) {
       if (features[index] != null) {
         for (String feature : features[index]) {
           out.add(feature);
@@ -115,13 +115,8 @@ public final class NameGazetteerFeaturesFactory extends GeneratorFactory.Abstrac
     }
 
     @Override
-    public void updateAdaptiveData(String[] tokens, String[] outcomes) {
-      sentence = null;
-    }
-
-    @Override
     public void clearAdaptiveData() {
-      sentence = null;
+      super.clearAdaptiveData();
       fold = -1;
     }
   }
