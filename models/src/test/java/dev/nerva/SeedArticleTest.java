@@ -53,6 +53,20 @@ class SeedArticleTest {
   }
 
   @Test
+  void theReadmeExampleGivesWhatTheReadmeShows() {
+    Document example = Nerva.english().process(
+        "Putin met Burkina Faso’s prime minister in Moscow on Tuesday.", LocalDate.of(2024, 9, 4));
+
+    assertThat(example.entities())
+        .extracting(Entity::type, Entity::text, Entity::start, Entity::end, e -> e.normalized().orElse(""))
+        .containsExactly(
+            tuple(EntityType.PERSON, "Putin", 0, 5, ""),
+            tuple(EntityType.COUNTRY, "Burkina Faso", 10, 22, "BF"),
+            tuple(EntityType.LOCATION, "Moscow", 43, 49, ""),
+            tuple(EntityType.DATE, "Tuesday", 53, 60, "2024-09-03"));
+  }
+
+  @Test
   void possessivesYieldTheBareName() {
     int possessive = text.indexOf("Russia’s Defence");
     assertThat(doc.entities()).anySatisfy(e -> {

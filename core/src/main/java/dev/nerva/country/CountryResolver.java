@@ -125,17 +125,22 @@ public final class CountryResolver {
 
   /**
    * Returns {@code entity} as a {@link EntityType#COUNTRY} with its ISO code if it is a {@link
-   * EntityType#LOCATION} that names a country, or an {@link EntityType#ORGANIZATION} whose whole
-   * capitalised text is a country's name (statistical models mistake rare countries in lists,
-   * "Mali, Niger and Burkina Faso", for organisations; an organisation named exactly like a country
-   * is rarer still); otherwise returns it unchanged.
+   * EntityType#LOCATION} that names a country, an {@link EntityType#ORGANIZATION} whose whole
+   * capitalised text is a country's name, or a {@link EntityType#PERSON} whose whole capitalised
+   * text is a country's name of several words; otherwise returns it unchanged. Statistical models
+   * mistake rare countries ("Mali, Niger and Burkina Faso", "Burkina Faso’s prime minister") for
+   * organisations or people; an organisation named exactly like a country is rarer still, and
+   * people called "Jordan" or "Chad" keep their type, since one-word names are left alone.
    */
   public Entity resolve(Entity entity) {
     Preconditions.checkNotNull(entity, "entity");
+    String text = entity.text();
+    boolean capitalised = !text.isEmpty() && Character.isUpperCase(text.charAt(0));
     boolean place = entity.type().equals(EntityType.LOCATION);
-    boolean organisation = entity.type().equals(EntityType.ORGANIZATION)
-        && !entity.text().isEmpty() && Character.isUpperCase(entity.text().charAt(0));
-    if (!place && !organisation) {
+    boolean organisation = entity.type().equals(EntityType.ORGANIZATION) && capitalised;
+    boolean person = entity.type().equals(EntityType.PERSON) && capitalised
+        && CharMatcher.whitespace().matchesAnyOf(text.trim());
+    if (!place && !organisation && !person) {
       return entity;
     }
     return codeOf(entity.text())

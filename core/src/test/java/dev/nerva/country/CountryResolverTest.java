@@ -80,6 +80,18 @@ class CountryResolverTest {
   }
 
   @Test
+  void aPersonNamedLikeACountryOfSeveralWordsIsTheCountryButJordanStaysAPerson() {
+    Entity burkina = new Entity(EntityType.PERSON, 10, 22, "Burkina Faso", 0.35, "test", Optional.empty());
+    Entity jordan = new Entity(EntityType.PERSON, 0, 6, "Jordan", 0.9, "test", Optional.empty());
+    Entity michael = new Entity(EntityType.PERSON, 0, 14, "Michael Jordan", 0.9, "test", Optional.empty());
+
+    assertThat(countries.resolve(burkina)).extracting(Entity::type, Entity::normalized)
+        .containsExactly(EntityType.COUNTRY, Optional.of("BF"));
+    assertThat(countries.resolve(jordan)).isEqualTo(jordan);
+    assertThat(countries.resolve(michael)).isEqualTo(michael);
+  }
+
+  @Test
   void namesOfCodes() {
     assertThat(countries.nameOf("bf")).contains("Burkina Faso");
     assertThat(countries.nameOf("ZZ")).isEmpty();
