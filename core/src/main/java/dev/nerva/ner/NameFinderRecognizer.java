@@ -72,7 +72,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    * @throws IllegalStateException if the model is not a GIS maxent model
    */
   public NameFinderRecognizer withBeamSize(int beamSize) {
-    return withDecoder(MaxentBeamDecoder.of(model, beamSize, otherBias()));
+    return withDecoder(beamSize, otherBias());
   }
 
   /**
@@ -84,12 +84,12 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    * @throws IllegalStateException if the model is not a GIS maxent model
    */
   public NameFinderRecognizer withOtherBias(double otherBias) {
-    return withDecoder(MaxentBeamDecoder.of(model, beamSize(), otherBias));
+    return withDecoder(beamSize(), otherBias);
   }
 
-  private NameFinderRecognizer withDecoder(Optional<MaxentBeamDecoder> other) {
-    return new NameFinderRecognizer(name, model, labels, other.orElseThrow(
-        () -> new IllegalStateException("decoding settings can only be changed for GIS maxent models")));
+  private NameFinderRecognizer withDecoder(int beamSize, double otherBias) {
+    Preconditions.checkState(decoder != null, "decoding settings can only be changed for GIS maxent models");
+    return new NameFinderRecognizer(name, model, labels, decoder.withSettings(beamSize, otherBias));
   }
 
   /** The beam width the recognizer decodes with. */
