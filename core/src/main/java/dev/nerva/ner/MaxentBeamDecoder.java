@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.Context;
-import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -26,13 +26,13 @@ import opennlp.tools.util.SequenceCodec;
 import opennlp.tools.util.SequenceValidator;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.BigramNameFeatureGeneratorFactory;
 import opennlp.tools.util.featuregen.CachedFeatureGenerator;
 import opennlp.tools.util.featuregen.DictionaryFeatureGeneratorFactory;
 import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 import opennlp.tools.util.featuregen.GeneratorFactory;
-import opennlp.tools.util.featuregen.WindowFeatureGeneratorFactory;
-import opennlp.tools.util.featuregen.BigramNameFeatureGeneratorFactory;
 import opennlp.tools.util.featuregen.TrigramNameFeatureGeneratorFactory;
+import opennlp.tools.util.featuregen.WindowFeatureGeneratorFactory;
 
 /**
  * The beam search of OpenNLP's {@link NameFinderME} for GIS maxent name finders, computed with
