@@ -2,6 +2,8 @@ package dev.nerva.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.nerva.Document;
 import dev.nerva.Entity;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
@@ -63,8 +66,8 @@ class TrainingSmokeTest {
         .recognizer(new NameFinderRecognizer("tiny", reloaded, OntoNotesLabels.TO_NERVA)).build();
     Document doc = nerva.process("In March, Anna Keller visited Norway.");
     assertThat(doc.entities()).extracting(Entity::type, Entity::text, Entity::recognizer)
-        .contains(org.assertj.core.groups.Tuple.tuple(EntityType.PERSON, "Anna Keller", "tiny"),
-            org.assertj.core.groups.Tuple.tuple(EntityType.COUNTRY, "Norway", "tiny"));
+        .contains(tuple(EntityType.PERSON, "Anna Keller", "tiny"),
+            tuple(EntityType.COUNTRY, "Norway", "tiny"));
   }
 
   @Test
@@ -85,7 +88,7 @@ class TrainingSmokeTest {
     assertThat(trained.otherBias()).isEqualTo(0.5);
     assertThat(restamped.beamSize()).isEqualTo(4);
     assertThat(restamped.otherBias()).isEqualTo(1.5);
-    assertThat(new opennlp.tools.namefind.NameFinderME(new TokenNameFinderModel(file))
+    assertThat(new NameFinderME(new TokenNameFinderModel(file))
         .find(new String[] {"Anna", "Keller", "visited", "Norway", "."})).isNotEmpty();
   }
 
@@ -107,6 +110,23 @@ class TrainingSmokeTest {
         .recognizer(new NameFinderRecognizer("tiny", reloaded, OntoNotesLabels.TO_NERVA)).build()
         .process("In March, Anna Keller visited Norway.");
     assertThat(doc.entities()).extracting(Entity::text).contains("Anna Keller");
+  }
+
+  @Test
+  void modelsOtherThanGisMaxentDecodeWithOpenNlpAndKeepTheirSettings() throws Exception {
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE,
+        Map.of("algorithm", "PERCEPTRON", "iterations", "10", "cutoff", "0", "threads", "1"));
+    TokenNameFinderModel perceptron = NameFinderTrainer.train(
+        OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
+    NameFinderRecognizer recognizer = new NameFinderRecognizer("tiny", perceptron, OntoNotesLabels.TO_NERVA);
+    String[] sentence = {"In", "March", ",", "Anna", "Keller", "visited", "Norway", "."};
+
+    assertThat(recognizer.find(List.<String[]>of(sentence)).get(0))
+        .containsExactly(new NameFinderME(perceptron).find(sentence));
+    assertThat(recognizer.otherBias()).isZero();
+    assertThatIllegalStateException()
+        .isThrownBy(() -> recognizer.withBeamSize(5))
+        .withMessageContaining("GIS maxent");
   }
 
   @Test
