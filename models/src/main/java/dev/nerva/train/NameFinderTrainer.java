@@ -93,7 +93,8 @@ public final class NameFinderTrainer {
   public static TokenNameFinderModel train(List<GoldDocument> documents, TrainingRecipe recipe) throws IOException {
     List<NameSample> samples = samples(documents, recipe);
     TrainingParameters params = new TrainingParameters();
-    params.put(TrainingParameters.ALGORITHM_PARAM, recipe.algorithm());
+    params.put(TrainingParameters.ALGORITHM_PARAM,
+        recipe.algorithm().equals("L1SGD") ? L1SgdTrainer.ALGORITHM : recipe.algorithm());
     params.put(TrainingParameters.ITERATIONS_PARAM, recipe.iterations());
     params.put(TrainingParameters.CUTOFF_PARAM, recipe.cutoff());
     params.put(TrainingParameters.THREADS_PARAM, recipe.threads());
@@ -101,6 +102,11 @@ public final class NameFinderTrainer {
     if (recipe.algorithm().equals("MAXENT_QN")) {
       params.put("L1Cost", recipe.l1());
       params.put("L2Cost", recipe.l2());
+    }
+    if (recipe.algorithm().equals("L1SGD")) {
+      params.put(L1SgdTrainer.L1_COST_PARAM, recipe.l1());
+      params.put(L1SgdTrainer.LEARNING_RATE_PARAM, recipe.learningRate());
+      params.put(L1SgdTrainer.DECAY_PARAM, recipe.decay());
     }
     byte[] features = recipe.features() == null ? null : Files.readAllBytes(recipe.features());
     Map<String, Object> resources = new HashMap<>();

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Trains a tiny model on a hand-written toy corpus: the recipe, trainer and evaluation end to end. */
 class TrainingSmokeTest {
 
-  private static final Path TINY = Paths.get("src/test/resources/tiny-corpus");
-  private static final Path RECIPE = Paths.get("recipe/ner-en.properties");
+  static final Path TINY = Paths.get("src/test/resources/tiny-corpus");
+  static final Path RECIPE = Paths.get("recipe/ner-en.properties");
 
   @Test
   void readsBioFilesIntoDocumentsWithTypedSpans() throws Exception {

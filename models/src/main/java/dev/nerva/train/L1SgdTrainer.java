@@ -1,0 +1,232 @@
+package dev.nerva.train;
+
+import com.google.common.base.Preconditions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import opennlp.tools.ml.AbstractEventTrainer;
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.DataIndexer;
+import opennlp.tools.ml.model.MaxentModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * L1-regularised multinomial logistic regression (maximum entropy) trained by stochastic gradient
+ * descent with the cumulative L1 penalty of Tsuruoka, Tsujii and Ananiadou (ACL 2009), written out
+ * as a plain OpenNLP {@link GISModel}.
+ *
+ * <p>Why not OpenNLP's own trainers: GIS has no regularisation (100 iterations reach 99.7% training
+ * accuracy on OntoNotes and would go on fitting), and {@code MAXENT_QN} keeps a dense
+ * predicates-by-outcomes weight vector in every one of its L-BFGS history slots (50 million weights
+ * for the 18-type model) and writes that dense vector out as the model. This trainer optimises
+ * the same model family with an L1 penalty that sets most weights to exactly zero, so the model is
+ * small and sparse, and a pass over the training events takes seconds. The result is an ordinary
+ * {@code GISModel} (GIS models are evaluated as a softmax over summed weights), so it loads in
+ * plain OpenNLP and in Nerva's decoder alike.
+ *
+ * <p>Use it through OpenNLP's {@code TrainerFactory} by setting the algorithm parameter to this
+ * class's name ({@link #ALGORITHM}). Parameters: {@code Iterations} (passes over the data),
+ * {@code L1Cost} (the penalty on the sum of absolute weights, against the log-likelihood summed
+ * over all training events), {@code LearningRate} (the first pass's step size), {@code Decay}
+ * (the step size is multiplied by it once per pass, applied smoothly), {@code Seed} (event order).
+ * Training is deterministic for a given seed and single-threaded.
+ */
+public final class L1SgdTrainer extends AbstractEventTrainer {
+
+  /** The algorithm name to give OpenNLP's {@code TrainerFactory}. */
+  public static final String ALGORITHM = L1SgdTrainer.class.getName();
+
+  public static final String L1_COST_PARAM = "L1Cost";
+  public static final String LEARNING_RATE_PARAM = "LearningRate";
+  public static final String DECAY_PARAM = "Decay";
+  public static final String SEED_PARAM = "Seed";
+
+  private static final Logger LOG = LoggerFactory.getLogger(L1SgdTrainer.class);
+
+  /** Public and argument-free because OpenNLP instantiates trainers by class name. */
+  public L1SgdTrainer() {}
+
+  @Override
+  public boolean isSortAndMerge() {
+    return true;
+  }
+
+  @Override
+  public void validate() {
+    super.validate();
+    Preconditions.checkArgument(l1Cost() >= 0, "%s must be >= 0", L1_COST_PARAM);
+    Preconditions.checkArgument(learningRate() > 0, "%s must be > 0", LEARNING_RATE_PARAM);
+    Preconditions.checkArgument(decay() > 0 && decay() <= 1, "%s must be in (0, 1]", DECAY_PARAM);
+  }
+
+  private double l1Cost() {
+    return trainingParameters.getDoubleParameter(L1_COST_PARAM, 1.0);
+  }
+
+  private double learningRate() {
+    return trainingParameters.getDoubleParameter(LEARNING_RATE_PARAM, 0.2);
+  }
+
+  private double decay() {
+    return trainingParameters.getDoubleParameter(DECAY_PARAM, 0.8);
+  }
+
+  @Override
+  public MaxentModel doTrain(DataIndexer indexer) {
+    int[][] contexts = indexer.getContexts();
+    float[][] values = indexer.getValues();
+    int[] outcomeOf = indexer.getOutcomeList();
+    int[] seen = indexer.getNumTimesEventsSeen();
+    String[] predicates = indexer.getPredLabels();
+    String[] outcomes = indexer.getOutcomeLabels();
+    int k = outcomes.length;
+    long weightCount = (long) predicates.length * k;
+    Preconditions.checkArgument(weightCount < Integer.MAX_VALUE - 8,
+        "%s predicates x %s outcomes is too many weights for one array", predicates.length, k);
+
+    // One entry per training event (merged duplicates expanded again), visited in a new random
+    // order each pass: step sizes stay per event, and frequent contexts get no giant steps.
+    int total = 0;
+    for (int count : seen) {
+      total = Math.addExact(total, count);
+    }
+    int[] order = new int[total];
+    for (int e = 0, at = 0; e < seen.length; e++) {
+      for (int c = 0; c < seen[e]; c++) {
+        order[at++] = e;
+      }
+    }
+
+    // Weights are stored predicate-major so that one feature's outcome row is contiguous.
+    double[] weights = new double[(int) weightCount];
+    // Per weight: the L1 penalty actually applied so far (Tsuruoka et al.'s q).
+    double[] applied = new double[(int) weightCount];
+    double[] scores = new double[k];
+    double penaltyPerEvent = l1Cost() / total;
+    double cumulativePenalty = 0; // Tsuruoka et al.'s u: the penalty every weight could have had
+    double rate0 = learningRate();
+    double decay = decay();
+    int passes = getIterations();
+    Random random = new Random(trainingParameters.getIntParameter(SEED_PARAM, 20261128));
+    long step = 0;
+    LOG.info("L1 SGD: {} events ({} distinct), {} predicates, {} outcomes, {} passes, L1 {}, rate {}, decay {}",
+        total, contexts.length, predicates.length, k, passes, l1Cost(), rate0, decay);
+    for (int pass = 1; pass <= passes; pass++) {
+      long started = System.nanoTime();
+      shuffle(order, random);
+      double logLikelihood = 0;
+      int correct = 0;
+      for (int event : order) {
+        double rate = rate0 * Math.pow(decay, step++ / (double) total);
+        int[] context = contexts[event];
+        float[] value = values == null ? null : values[event];
+        Arrays.fill(scores, 0);
+        for (int f = 0; f < context.length; f++) {
+          int row = context[f] * k;
+          double v = value == null ? 1 : value[f];
+          for (int o = 0; o < k; o++) {
+            scores[o] += weights[row + o] * v;
+          }
+        }
+        int gold = outcomeOf[event];
+        int best = softmax(scores);
+        if (best == gold) {
+          correct++;
+        }
+        logLikelihood += Math.log(Math.max(scores[gold], Double.MIN_NORMAL));
+        // scores now hold probabilities; the gradient of log p(gold) is (1[o = gold] - p(o)) * v.
+        scores[gold] -= 1;
+        cumulativePenalty += rate * penaltyPerEvent;
+        for (int f = 0; f < context.length; f++) {
+          int row = context[f] * k;
+          double v = value == null ? 1 : value[f];
+          for (int o = 0; o < k; o++) {
+            int i = row + o;
+            double w = weights[i] - rate * scores[o] * v;
+            // Cumulative L1 penalty: pull towards zero by what this weight has not yet paid,
+            // without crossing zero.
+            double before = w;
+            if (w > 0) {
+              w = Math.max(0, w - (cumulativePenalty + applied[i]));
+            } else if (w < 0) {
+              w = Math.min(0, w + (cumulativePenalty - applied[i]));
+            }
+            applied[i] += w - before;
+            weights[i] = w;
+          }
+        }
+      }
+      LOG.info("pass {}: log-likelihood {}, training accuracy {}, {} non-zero weights, {} s",
+          pass, String.format("%.1f", logLikelihood), String.format("%.5f", correct / (double) total),
+          countNonZero(weights), String.format("%.1f", (System.nanoTime() - started) / 1e9));
+    }
+    return sparseModel(weights, predicates, outcomes);
+  }
+
+  /** Turns scores into probabilities in place and returns the index of the highest. */
+  private static int softmax(double[] scores) {
+    int best = 0;
+    for (int o = 1; o < scores.length; o++) {
+      if (scores[o] > scores[best]) {
+        best = o;
+      }
+    }
+    double max = scores[best];
+    double sum = 0;
+    for (int o = 0; o < scores.length; o++) {
+      scores[o] = Math.exp(scores[o] - max);
+      sum += scores[o];
+    }
+    for (int o = 0; o < scores.length; o++) {
+      scores[o] /= sum;
+    }
+    return best;
+  }
+
+  private static void shuffle(int[] order, Random random) {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  }
+
+  private static long countNonZero(double[] weights) {
+    long n = 0;
+    for (double w : weights) {
+      if (w != 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The model with only non-zero weights; predicates whose weights are all zero are left out. */
+  private static GISModel sparseModel(double[] weights, String[] predicates, String[] outcomes) {
+    int k = outcomes.length;
+    List<String> kept = new ArrayList<>();
+    List<Context> params = new ArrayList<>();
+    int[] ids = new int[k];
+    double[] row = new double[k];
+    for (int p = 0; p < predicates.length; p++) {
+      int n = 0;
+      for (int o = 0; o < k; o++) {
+        double w = weights[p * k + o];
+        if (w != 0) {
+          ids[n] = o;
+          row[n++] = w;
+        }
+      }
+      if (n > 0) {
+        kept.add(predicates[p]);
+        params.add(new Context(Arrays.copyOf(ids, n), Arrays.copyOf(row, n)));
+      }
+    }
+    LOG.info("kept {} of {} predicates", kept.size(), predicates.length);
+    return new GISModel(params.toArray(new Context[0]), kept.toArray(new String[0]), outcomes);
+  }
+}
