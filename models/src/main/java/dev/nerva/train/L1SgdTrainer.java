@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * <p>Use it through OpenNLP's {@code TrainerFactory} by setting the algorithm parameter to this
  * class's name ({@link #ALGORITHM}). Parameters: {@code Iterations} (passes over the data),
  * {@code L1Cost} (the penalty on the sum of absolute weights, against the log-likelihood summed
- * over all training events), {@code LearningRate} (the first pass's step size), {@code Decay}
- * (the step size is multiplied by it once per pass, applied smoothly), {@code Seed} (event order).
+ * over all training events), {@code L2Cost} (the same for the sum of squared weights, applied as
+ * lazy weight decay), {@code LearningRate} (the first pass's step size), {@code Decay}
+ * (the step size is multiplied by it once per pass, applied smoothly), {@code Average} (whether the
+ * model is the average of the weights over all steps from the second pass on, which smooths out
+ * the last steps' noise), {@code Seed} (event order).
  * Training is deterministic for a given seed and single-threaded.
  */
 public final class L1SgdTrainer extends AbstractEventTrainer {
@@ -40,9 +43,11 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
   public static final String ALGORITHM = L1SgdTrainer.class.getName();
 
   public static final String L1_COST_PARAM = "L1Cost";
+  public static final String L2_COST_PARAM = "L2Cost";
   public static final String LEARNING_RATE_PARAM = "LearningRate";
   public static final String DECAY_PARAM = "Decay";
   public static final String SEED_PARAM = "Seed";
+  public static final String AVERAGE_PARAM = "Average";
 
   private static final Logger LOG = LoggerFactory.getLogger(L1SgdTrainer.class);
 
@@ -58,12 +63,17 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
   public void validate() {
     super.validate();
     Preconditions.checkArgument(l1Cost() >= 0, "%s must be >= 0", L1_COST_PARAM);
+    Preconditions.checkArgument(l2Cost() >= 0, "%s must be >= 0", L2_COST_PARAM);
     Preconditions.checkArgument(learningRate() > 0, "%s must be > 0", LEARNING_RATE_PARAM);
     Preconditions.checkArgument(decay() > 0 && decay() <= 1, "%s must be in (0, 1]", DECAY_PARAM);
   }
 
   private double l1Cost() {
     return trainingParameters.getDoubleParameter(L1_COST_PARAM, 1.0);
+  }
+
+  private double l2Cost() {
+    return trainingParameters.getDoubleParameter(L2_COST_PARAM, 0.0);
   }
 
   private double learningRate() {
@@ -106,14 +116,24 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
     double[] applied = new double[(int) weightCount];
     double[] scores = new double[k];
     double penaltyPerEvent = l1Cost() / total;
+    // L2 weight decay, applied lazily: a predicate's row is scaled by the decay of all steps since
+    // it was last touched (logDecay - decayedTo[p]) when an event touches it again, and at the end.
+    double l2PerEvent = l2Cost() / total;
+    double logDecay = 0;
+    double[] decayedTo = new double[predicates.length];
     double cumulativePenalty = 0; // Tsuruoka et al.'s u: the penalty every weight could have had
     double rate0 = learningRate();
     double decay = decay();
     int passes = getIterations();
     Random random = new Random(trainingParameters.getIntParameter(SEED_PARAM, 20261128));
     long step = 0;
-    LOG.info("L1 SGD: {} events ({} distinct), {} predicates, {} outcomes, {} passes, L1 {}, rate {}, decay {}",
-        total, contexts.length, predicates.length, k, passes, l1Cost(), rate0, decay);
+    // Averaging (Polyak): the model is the mean of the weights after every step from the second
+    // pass on, kept lazily as sum over changes of (step - averagingStart) * change.
+    boolean average = trainingParameters.getBooleanParameter(AVERAGE_PARAM, false) && passes > 1;
+    double[] weightedChanges = average ? new double[(int) weightCount] : null;
+    long averagingStart = total;
+    LOG.info("L1 SGD: {} events ({} distinct), {} predicates, {} outcomes, {} passes, L1 {}, L2 {}, rate {}, decay {}",
+        total, contexts.length, predicates.length, k, passes, l1Cost(), l2Cost(), rate0, decay);
     for (int pass = 1; pass <= passes; pass++) {
       long started = System.nanoTime();
       shuffle(order, random);
@@ -123,6 +143,15 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
         double rate = rate0 * Math.pow(decay, step++ / (double) total);
         int[] context = contexts[event];
         float[] value = values == null ? null : values[event];
+        double changeWeight = step - averagingStart;
+        if (l2PerEvent > 0) {
+          logDecay += Math.log1p(-Math.min(0.5, rate * l2PerEvent));
+          for (int predicate : context) {
+            decay(weights, weightedChanges, predicate, k, Math.exp(logDecay - decayedTo[predicate]),
+                step - averagingStart);
+            decayedTo[predicate] = logDecay;
+          }
+        }
         Arrays.fill(scores, 0);
         for (int f = 0; f < context.length; f++) {
           int row = context[f] * k;
@@ -155,6 +184,9 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
               w = Math.min(0, w + (cumulativePenalty - applied[i]));
             }
             applied[i] += w - before;
+            if (weightedChanges != null && changeWeight > 0) {
+              weightedChanges[i] += changeWeight * (w - weights[i]);
+            }
             weights[i] = w;
           }
         }
@@ -163,7 +195,29 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
           pass, String.format("%.1f", logLikelihood), String.format("%.5f", correct / (double) total),
           countNonZero(weights), String.format("%.1f", (System.nanoTime() - started) / 1e9));
     }
+    for (int p = 0; p < predicates.length; p++) {
+      decay(weights, weightedChanges, p, k, Math.exp(logDecay - decayedTo[p]), step - averagingStart);
+    }
+    if (average) {
+      double steps = step - averagingStart;
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] -= weightedChanges[i] / steps;
+      }
+    }
     return sparseModel(weights, predicates, outcomes);
+  }
+
+  private static void decay(double[] weights, double[] weightedChanges, int predicate, int k, double factor,
+      double changeWeight) {
+    if (factor != 1) {
+      for (int i = predicate * k, end = i + k; i < end; i++) {
+        double w = weights[i] * factor;
+        if (weightedChanges != null && changeWeight > 0) {
+          weightedChanges[i] += changeWeight * (w - weights[i]);
+        }
+        weights[i] = w;
+      }
+    }
   }
 
   /** Turns scores into probabilities in place and returns the index of the highest. */

@@ -105,6 +105,7 @@ public final class NameFinderTrainer {
     }
     if (recipe.algorithm().equals("L1SGD")) {
       params.put(L1SgdTrainer.L1_COST_PARAM, recipe.l1());
+      params.put(L1SgdTrainer.L2_COST_PARAM, recipe.l2());
       params.put(L1SgdTrainer.LEARNING_RATE_PARAM, recipe.learningRate());
       params.put(L1SgdTrainer.DECAY_PARAM, recipe.decay());
     }

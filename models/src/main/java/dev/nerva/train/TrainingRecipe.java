@@ -26,7 +26,7 @@ import java.util.Properties;
  * @param features the feature generator XML descriptor, or null for OpenNLP's default
  * @param threads trainer threads (MAXENT and MAXENT_QN)
  * @param l1 L1 weight for MAXENT_QN and L1SGD
- * @param l2 L2 weight for MAXENT_QN
+ * @param l2 L2 weight for MAXENT_QN and L1SGD
  * @param learningRate L1SGD's step size in the first pass
  * @param decay L1SGD's step-size factor per pass
  * @param caseAugmentation share of training sentences added again lower-cased and again upper-cased

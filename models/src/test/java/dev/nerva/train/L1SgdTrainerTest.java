@@ -41,7 +41,13 @@ class L1SgdTrainerTest {
   }
 
   private static MaxentModel train(double l1) throws Exception {
+    return train(l1, 0, false);
+  }
+
+  private static MaxentModel train(double l1, double l2, boolean average) throws Exception {
     TrainingParameters params = new TrainingParameters();
+    params.put(L1SgdTrainer.L2_COST_PARAM, l2);
+    params.put(L1SgdTrainer.AVERAGE_PARAM, average);
     params.put(TrainingParameters.ALGORITHM_PARAM, L1SgdTrainer.ALGORITHM);
     params.put(TrainingParameters.ITERATIONS_PARAM, 10);
     params.put(TrainingParameters.CUTOFF_PARAM, 0);
@@ -68,6 +74,17 @@ class L1SgdTrainerTest {
     assertThat((Context[]) weak.getDataStructures()[0]).hasSize(42);
     assertThat((Context[]) strong.getDataStructures()[0]).hasSizeLessThan(20);
     assertThat(strong.getBestOutcome(strong.eval(new String[] {"bias", "x"}))).isEqualTo("a");
+  }
+
+  @Test
+  void l2DecayAndAveragingShrinkTheWeightsButKeepTheDecision() throws Exception {
+    MaxentModel plain = train(0.0);
+    MaxentModel regularised = train(0.0, 50.0, true);
+    String[] context = {"bias", "x", "noise=3"};
+
+    assertThat(regularised.getBestOutcome(regularised.eval(context))).isEqualTo("a");
+    assertThat(regularised.eval(context)[regularised.getIndex("a")])
+        .isLessThan(plain.eval(context)[plain.getIndex("a")]);
   }
 
   @Test
