@@ -94,7 +94,7 @@ public final class NameFinderTrainer {
     List<NameSample> samples = samples(documents, recipe);
     TrainingParameters params = new TrainingParameters();
     params.put(TrainingParameters.ALGORITHM_PARAM,
-        recipe.algorithm().equals("L1SGD") ? L1SgdTrainer.ALGORITHM : recipe.algorithm());
+        recipe.algorithm().equals("SGD") ? SgdMaxentTrainer.ALGORITHM : recipe.algorithm());
     params.put(TrainingParameters.ITERATIONS_PARAM, recipe.iterations());
     params.put(TrainingParameters.CUTOFF_PARAM, recipe.cutoff());
     params.put(TrainingParameters.THREADS_PARAM, recipe.threads());
@@ -103,11 +103,12 @@ public final class NameFinderTrainer {
       params.put("L1Cost", recipe.l1());
       params.put("L2Cost", recipe.l2());
     }
-    if (recipe.algorithm().equals("L1SGD")) {
-      params.put(L1SgdTrainer.L1_COST_PARAM, recipe.l1());
-      params.put(L1SgdTrainer.L2_COST_PARAM, recipe.l2());
-      params.put(L1SgdTrainer.LEARNING_RATE_PARAM, recipe.learningRate());
-      params.put(L1SgdTrainer.DECAY_PARAM, recipe.decay());
+    if (recipe.algorithm().equals("SGD")) {
+      params.put(SgdMaxentTrainer.L1_COST_PARAM, recipe.l1());
+      params.put(SgdMaxentTrainer.L2_COST_PARAM, recipe.l2());
+      params.put(SgdMaxentTrainer.LEARNING_RATE_PARAM, recipe.learningRate());
+      params.put(SgdMaxentTrainer.DECAY_PARAM, recipe.decay());
+      params.put(SgdMaxentTrainer.AVERAGE_PARAM, recipe.average());
     }
     byte[] features = recipe.features() == null ? null : Files.readAllBytes(recipe.features());
     Map<String, Object> resources = new HashMap<>();

@@ -18,17 +18,18 @@ import java.util.Properties;
  * shipped model is versioned next to it.
  *
  * @param types the OntoNotes labels to learn; empty means all 18
- * @param algorithm the trainer: OpenNLP's MAXENT (GIS), MAXENT_QN or PERCEPTRON, or L1SGD
- *     (Nerva's {@link L1SgdTrainer}, which writes a GIS model)
- * @param iterations training iterations (passes over the data for L1SGD)
+ * @param algorithm the trainer: OpenNLP's MAXENT (GIS), MAXENT_QN or PERCEPTRON, or SGD
+ *     (Nerva's {@link SgdMaxentTrainer}, which writes a GIS model)
+ * @param iterations training iterations (passes over the data for SGD)
  * @param cutoff minimum count of a feature to be kept
  * @param encoding the sequence codec: BIO or BILOU
  * @param features the feature generator XML descriptor, or null for OpenNLP's default
  * @param threads trainer threads (MAXENT and MAXENT_QN)
- * @param l1 L1 weight for MAXENT_QN and L1SGD
- * @param l2 L2 weight for MAXENT_QN and L1SGD
- * @param learningRate L1SGD's step size in the first pass
- * @param decay L1SGD's step-size factor per pass
+ * @param l1 L1 weight for MAXENT_QN and SGD
+ * @param l2 L2 weight for MAXENT_QN and SGD
+ * @param learningRate SGD's step size in the first pass
+ * @param decay SGD's step-size factor per pass
+ * @param average whether SGD averages the weights over its steps from the second pass on
  * @param caseAugmentation share of training sentences added again lower-cased and again upper-cased
  * @param clusters word-cluster files the features refer to by file name (see {@code clusters})
  * @param beamSize the decoder's beam: 1 is greedy and fastest, OpenNLP's default is 3
@@ -47,13 +48,14 @@ public record TrainingRecipe(
     double l2,
     double learningRate,
     double decay,
+    boolean average,
     double caseAugmentation,
     ImmutableList<Path> clusters,
     int beamSize,
     double otherBias) {
 
   public TrainingRecipe {
-    Preconditions.checkArgument(ImmutableSet.of("MAXENT", "MAXENT_QN", "PERCEPTRON", "L1SGD").contains(algorithm),
+    Preconditions.checkArgument(ImmutableSet.of("MAXENT", "MAXENT_QN", "PERCEPTRON", "SGD").contains(algorithm),
         "unknown algorithm %s", algorithm);
     Preconditions.checkArgument(encoding.equals("BIO") || encoding.equals("BILOU"), "unknown encoding %s", encoding);
     Preconditions.checkArgument(iterations > 0 && cutoff >= 0 && threads > 0 && beamSize > 0 && Double.isFinite(otherBias)
@@ -84,6 +86,7 @@ public record TrainingRecipe(
         Double.parseDouble(p.getProperty("l2", "0").trim()),
         Double.parseDouble(p.getProperty("learningRate", "0.2").trim()),
         Double.parseDouble(p.getProperty("decay", "0.8").trim()),
+        Boolean.parseBoolean(p.getProperty("average", "false").trim()),
         Double.parseDouble(p.getProperty("caseAugmentation", "0").trim()),
         Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(p.getProperty("clusters", ""))
             .map(folder::resolve).collect(ImmutableList.toImmutableList()),

@@ -3,6 +3,7 @@ package dev.nerva.train;
 import com.google.common.base.Preconditions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import opennlp.tools.ml.AbstractEventTrainer;
@@ -37,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * the last steps' noise), {@code Seed} (event order).
  * Training is deterministic for a given seed and single-threaded.
  */
-public final class L1SgdTrainer extends AbstractEventTrainer {
+public final class SgdMaxentTrainer extends AbstractEventTrainer {
 
   /** The algorithm name to give OpenNLP's {@code TrainerFactory}. */
-  public static final String ALGORITHM = L1SgdTrainer.class.getName();
+  public static final String ALGORITHM = SgdMaxentTrainer.class.getName();
 
   public static final String L1_COST_PARAM = "L1Cost";
   public static final String L2_COST_PARAM = "L2Cost";
@@ -49,10 +50,10 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
   public static final String SEED_PARAM = "Seed";
   public static final String AVERAGE_PARAM = "Average";
 
-  private static final Logger LOG = LoggerFactory.getLogger(L1SgdTrainer.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SgdMaxentTrainer.class);
 
   /** Public and argument-free because OpenNLP instantiates trainers by class name. */
-  public L1SgdTrainer() {}
+  public SgdMaxentTrainer() {}
 
   @Override
   public boolean isSortAndMerge() {
@@ -93,9 +94,6 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
     String[] predicates = indexer.getPredLabels();
     String[] outcomes = indexer.getOutcomeLabels();
     int k = outcomes.length;
-    long weightCount = (long) predicates.length * k;
-    Preconditions.checkArgument(weightCount < Integer.MAX_VALUE - 8,
-        "%s predicates x %s outcomes is too many weights for one array", predicates.length, k);
 
     // One entry per training event (merged duplicates expanded again), visited in a new random
     // order each pass: step sizes stay per event, and frequent contexts get no giant steps.
@@ -110,30 +108,35 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
       }
     }
 
-    // Weights are stored predicate-major so that one feature's outcome row is contiguous.
-    double[] weights = new double[(int) weightCount];
+    // As in GIS, a predicate has weights only for the outcomes it was seen with in training:
+    // predicate p's weights are entries rowStart[p] .. rowStart[p + 1] - 1, for outcomes outcomeAt[].
+    int[] rowStart = new int[predicates.length + 1];
+    int[] outcomeAt = support(contexts, outcomeOf, predicates.length, k, rowStart);
+    int entries = outcomeAt.length;
+    double[] weights = new double[entries];
     // Per weight: the L1 penalty actually applied so far (Tsuruoka et al.'s q).
-    double[] applied = new double[(int) weightCount];
+    double[] applied = new double[entries];
     double[] scores = new double[k];
     double penaltyPerEvent = l1Cost() / total;
+    double cumulativePenalty = 0; // Tsuruoka et al.'s u: the penalty every weight could have had
     // L2 weight decay, applied lazily: a predicate's row is scaled by the decay of all steps since
     // it was last touched (logDecay - decayedTo[p]) when an event touches it again, and at the end.
     double l2PerEvent = l2Cost() / total;
     double logDecay = 0;
     double[] decayedTo = new double[predicates.length];
-    double cumulativePenalty = 0; // Tsuruoka et al.'s u: the penalty every weight could have had
     double rate0 = learningRate();
     double decay = decay();
     int passes = getIterations();
     Random random = new Random(trainingParameters.getIntParameter(SEED_PARAM, 20261128));
     long step = 0;
     // Averaging (Polyak): the model is the mean of the weights after every step from the second
-    // pass on, kept lazily as sum over changes of (step - averagingStart) * change.
+    // pass on, kept lazily as the sum over changes of (step - averagingStart) * change.
     boolean average = trainingParameters.getBooleanParameter(AVERAGE_PARAM, false) && passes > 1;
-    double[] weightedChanges = average ? new double[(int) weightCount] : null;
+    double[] weightedChanges = average ? new double[entries] : null;
     long averagingStart = total;
-    LOG.info("L1 SGD: {} events ({} distinct), {} predicates, {} outcomes, {} passes, L1 {}, L2 {}, rate {}, decay {}",
-        total, contexts.length, predicates.length, k, passes, l1Cost(), l2Cost(), rate0, decay);
+    LOG.info("SGD maxent: {} events ({} distinct), {} predicates, {} outcomes, {} weights, {} passes, "
+            + "L1 {}, L2 {}, rate {}, decay {}, averaged {}",
+        total, contexts.length, predicates.length, k, entries, passes, l1Cost(), l2Cost(), rate0, decay, average);
     for (int pass = 1; pass <= passes; pass++) {
       long started = System.nanoTime();
       shuffle(order, random);
@@ -141,28 +144,26 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
       int correct = 0;
       for (int event : order) {
         double rate = rate0 * Math.pow(decay, step++ / (double) total);
+        double changeWeight = step - averagingStart;
         int[] context = contexts[event];
         float[] value = values == null ? null : values[event];
-        double changeWeight = step - averagingStart;
         if (l2PerEvent > 0) {
           logDecay += Math.log1p(-Math.min(0.5, rate * l2PerEvent));
           for (int predicate : context) {
-            decay(weights, weightedChanges, predicate, k, Math.exp(logDecay - decayedTo[predicate]),
-                step - averagingStart);
+            scale(weights, weightedChanges, rowStart[predicate], rowStart[predicate + 1],
+                Math.exp(logDecay - decayedTo[predicate]), changeWeight);
             decayedTo[predicate] = logDecay;
           }
         }
         Arrays.fill(scores, 0);
         for (int f = 0; f < context.length; f++) {
-          int row = context[f] * k;
           double v = value == null ? 1 : value[f];
-          for (int o = 0; o < k; o++) {
-            scores[o] += weights[row + o] * v;
+          for (int i = rowStart[context[f]], end = rowStart[context[f] + 1]; i < end; i++) {
+            scores[outcomeAt[i]] += weights[i] * v;
           }
         }
         int gold = outcomeOf[event];
-        int best = softmax(scores);
-        if (best == gold) {
+        if (softmax(scores) == gold) {
           correct++;
         }
         logLikelihood += Math.log(Math.max(scores[gold], Double.MIN_NORMAL));
@@ -170,20 +171,20 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
         scores[gold] -= 1;
         cumulativePenalty += rate * penaltyPerEvent;
         for (int f = 0; f < context.length; f++) {
-          int row = context[f] * k;
           double v = value == null ? 1 : value[f];
-          for (int o = 0; o < k; o++) {
-            int i = row + o;
-            double w = weights[i] - rate * scores[o] * v;
-            // Cumulative L1 penalty: pull towards zero by what this weight has not yet paid,
-            // without crossing zero.
-            double before = w;
-            if (w > 0) {
-              w = Math.max(0, w - (cumulativePenalty + applied[i]));
-            } else if (w < 0) {
-              w = Math.min(0, w + (cumulativePenalty - applied[i]));
+          for (int i = rowStart[context[f]], end = rowStart[context[f] + 1]; i < end; i++) {
+            double w = weights[i] - rate * scores[outcomeAt[i]] * v;
+            if (penaltyPerEvent > 0) {
+              // Cumulative L1 penalty: pull towards zero by what this weight has not yet paid,
+              // without crossing zero.
+              double before = w;
+              if (w > 0) {
+                w = Math.max(0, w - (cumulativePenalty + applied[i]));
+              } else if (w < 0) {
+                w = Math.min(0, w + (cumulativePenalty - applied[i]));
+              }
+              applied[i] += w - before;
             }
-            applied[i] += w - before;
             if (weightedChanges != null && changeWeight > 0) {
               weightedChanges[i] += changeWeight * (w - weights[i]);
             }
@@ -195,22 +196,45 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
           pass, String.format("%.1f", logLikelihood), String.format("%.5f", correct / (double) total),
           countNonZero(weights), String.format("%.1f", (System.nanoTime() - started) / 1e9));
     }
+    double changeWeight = step - averagingStart;
     for (int p = 0; p < predicates.length; p++) {
-      decay(weights, weightedChanges, p, k, Math.exp(logDecay - decayedTo[p]), step - averagingStart);
+      scale(weights, weightedChanges, rowStart[p], rowStart[p + 1], Math.exp(logDecay - decayedTo[p]), changeWeight);
     }
     if (average) {
-      double steps = step - averagingStart;
-      for (int i = 0; i < weights.length; i++) {
-        weights[i] -= weightedChanges[i] / steps;
+      for (int i = 0; i < entries; i++) {
+        weights[i] -= weightedChanges[i] / changeWeight;
       }
     }
-    return sparseModel(weights, predicates, outcomes);
+    return sparseModel(weights, rowStart, outcomeAt, predicates, outcomes);
   }
 
-  private static void decay(double[] weights, double[] weightedChanges, int predicate, int k, double factor,
+  /**
+   * The (predicate, outcome) pairs seen together in training, as a compressed row layout: fills
+   * {@code rowStart} and returns each entry's outcome.
+   */
+  private static int[] support(int[][] contexts, int[] outcomeOf, int predicateCount, int k, int[] rowStart) {
+    BitSet pairs = new BitSet(Math.toIntExact((long) predicateCount * k));
+    for (int e = 0; e < contexts.length; e++) {
+      for (int predicate : contexts[e]) {
+        pairs.set(predicate * k + outcomeOf[e]);
+      }
+    }
+    int[] outcomeAt = new int[pairs.cardinality()];
+    int at = 0;
+    for (int p = 0; p < predicateCount; p++) {
+      rowStart[p] = at;
+      for (int bit = pairs.nextSetBit(p * k); bit >= 0 && bit < (p + 1) * k; bit = pairs.nextSetBit(bit + 1)) {
+        outcomeAt[at++] = bit - p * k;
+      }
+    }
+    rowStart[predicateCount] = at;
+    return outcomeAt;
+  }
+
+  private static void scale(double[] weights, double[] weightedChanges, int from, int to, double factor,
       double changeWeight) {
     if (factor != 1) {
-      for (int i = predicate * k, end = i + k; i < end; i++) {
+      for (int i = from; i < to; i++) {
         double w = weights[i] * factor;
         if (weightedChanges != null && changeWeight > 0) {
           weightedChanges[i] += changeWeight * (w - weights[i]);
@@ -260,19 +284,18 @@ public final class L1SgdTrainer extends AbstractEventTrainer {
   }
 
   /** The model with only non-zero weights; predicates whose weights are all zero are left out. */
-  private static GISModel sparseModel(double[] weights, String[] predicates, String[] outcomes) {
-    int k = outcomes.length;
+  private static GISModel sparseModel(double[] weights, int[] rowStart, int[] outcomeAt, String[] predicates,
+      String[] outcomes) {
     List<String> kept = new ArrayList<>();
     List<Context> params = new ArrayList<>();
-    int[] ids = new int[k];
-    double[] row = new double[k];
+    int[] ids = new int[outcomes.length];
+    double[] row = new double[outcomes.length];
     for (int p = 0; p < predicates.length; p++) {
       int n = 0;
-      for (int o = 0; o < k; o++) {
-        double w = weights[p * k + o];
-        if (w != 0) {
-          ids[n] = o;
-          row[n++] = w;
+      for (int i = rowStart[p]; i < rowStart[p + 1]; i++) {
+        if (weights[i] != 0) {
+          ids[n] = outcomeAt[i];
+          row[n++] = weights[i];
         }
       }
       if (n > 0) {

@@ -22,7 +22,7 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.junit.jupiter.api.Test;
 
-class L1SgdTrainerTest {
+class SgdMaxentTrainerTest {
 
   /** Outcome "a" when feature x is on, "b" otherwise; "noise" is random and carries nothing. */
   private static List<Event> events() {
@@ -46,12 +46,12 @@ class L1SgdTrainerTest {
 
   private static MaxentModel train(double l1, double l2, boolean average) throws Exception {
     TrainingParameters params = new TrainingParameters();
-    params.put(L1SgdTrainer.L2_COST_PARAM, l2);
-    params.put(L1SgdTrainer.AVERAGE_PARAM, average);
-    params.put(TrainingParameters.ALGORITHM_PARAM, L1SgdTrainer.ALGORITHM);
+    params.put(SgdMaxentTrainer.L2_COST_PARAM, l2);
+    params.put(SgdMaxentTrainer.AVERAGE_PARAM, average);
+    params.put(TrainingParameters.ALGORITHM_PARAM, SgdMaxentTrainer.ALGORITHM);
     params.put(TrainingParameters.ITERATIONS_PARAM, 10);
     params.put(TrainingParameters.CUTOFF_PARAM, 0);
-    params.put(L1SgdTrainer.L1_COST_PARAM, l1);
+    params.put(SgdMaxentTrainer.L1_COST_PARAM, l1);
     return TrainerFactory.getEventTrainer(params, null)
         .train(ObjectStreamUtils.createObjectStream(events()));
   }
@@ -90,8 +90,8 @@ class L1SgdTrainerTest {
   @Test
   void refusesNegativePenaltiesAndRates() {
     TrainingParameters params = new TrainingParameters();
-    params.put(TrainingParameters.ALGORITHM_PARAM, L1SgdTrainer.ALGORITHM);
-    params.put(L1SgdTrainer.L1_COST_PARAM, -1.0);
+    params.put(TrainingParameters.ALGORITHM_PARAM, SgdMaxentTrainer.ALGORITHM);
+    params.put(SgdMaxentTrainer.L1_COST_PARAM, -1.0);
     assertThatIllegalArgumentException()
         .isThrownBy(() -> TrainerFactory.getEventTrainer(params, null)
             .train(ObjectStreamUtils.createObjectStream(events())))
@@ -101,7 +101,7 @@ class L1SgdTrainerTest {
   @Test
   void trainsANameFinderThatNervasDecoderAndOpenNlpDecodeAlike() throws Exception {
     TrainingRecipe recipe = TrainingRecipe.read(TrainingSmokeTest.RECIPE,
-        Map.of("algorithm", "L1SGD", "iterations", "15", "cutoff", "0", "l1", "0.1"));
+        Map.of("algorithm", "SGD", "iterations", "15", "cutoff", "0", "l1", "0.1"));
     TokenNameFinderModel model = NameFinderTrainer.train(
         OntoNotesCorpus.read(OntoNotesCorpus.split(TrainingSmokeTest.TINY, "train")), recipe);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
