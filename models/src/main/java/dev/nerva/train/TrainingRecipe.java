@@ -85,8 +85,8 @@ public record TrainingRecipe(
         Double.parseDouble(p.getProperty("l1", "0").trim()),
         Double.parseDouble(p.getProperty("l2", "0").trim()),
         Double.parseDouble(p.getProperty("learningRate", "0.2").trim()),
-        Double.parseDouble(p.getProperty("decay", "0.8").trim()),
-        Boolean.parseBoolean(p.getProperty("average", "false").trim()),
+        Double.parseDouble(p.getProperty("decay", "0.75").trim()),
+        Boolean.parseBoolean(p.getProperty("average", "true").trim()),
         Double.parseDouble(p.getProperty("caseAugmentation", "0").trim()),
         Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(p.getProperty("clusters", ""))
             .map(folder::resolve).collect(ImmutableList.toImmutableList()),
