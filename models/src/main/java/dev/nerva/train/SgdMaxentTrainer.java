@@ -218,7 +218,9 @@ public final class SgdMaxentTrainer extends AbstractEventTrainer {
    * {@code rowStart} and returns each entry's outcome.
    */
   private static int[] support(int[][] contexts, int[] outcomeOf, int predicateCount, int k, int[] rowStart) {
-    BitSet pairs = new BitSet(Math.toIntExact((long) predicateCount * k));
+    Preconditions.checkArgument((long) predicateCount * k < Integer.MAX_VALUE,
+        "%s predicates x %s outcomes: too many to index (raise the feature cutoff)", predicateCount, k);
+    BitSet pairs = new BitSet(predicateCount * k);
     for (int e = 0; e < contexts.length; e++) {
       for (int predicate : contexts[e]) {
         pairs.set(predicate * k + outcomeOf[e]);
