@@ -22,6 +22,7 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.junit.jupiter.api.Test;
 
+/** The SGD maxent trainer on toy events and on the tiny name-finder corpus, through OpenNLP's trainer API. */
 class SgdMaxentTrainerTest {
 
   /** Outcome "a" when feature x is on, "b" otherwise; "noise" is random and carries nothing. */
@@ -85,6 +86,12 @@ class SgdMaxentTrainerTest {
     assertThat(regularised.getBestOutcome(regularised.eval(context))).isEqualTo("a");
     assertThat(regularised.eval(context)[regularised.getIndex("a")])
         .isLessThan(plain.eval(context)[plain.getIndex("a")]);
+  }
+
+  @Test
+  void trainingIsDeterministic() throws Exception {
+    String[] context = {"bias", "noise=5"};
+    assertThat(train(0.5, 1, true).eval(context)).containsExactly(train(0.5, 1, true).eval(context));
   }
 
   @Test
