@@ -99,13 +99,12 @@ public final class NameFinderTrainer {
     params.put(TrainingParameters.CUTOFF_PARAM, recipe.cutoff());
     params.put(TrainingParameters.THREADS_PARAM, recipe.threads());
     params.put(BeamSearch.BEAM_SIZE_PARAMETER, recipe.beamSize());
-    if (recipe.algorithm().equals("MAXENT_QN")) {
-      params.put("L1Cost", recipe.l1());
-      params.put("L2Cost", recipe.l2());
-    }
-    if (recipe.algorithm().equals("SGD")) {
+    if (recipe.algorithm().equals("MAXENT_QN") || recipe.algorithm().equals("SGD")) {
+      // Both trainers name their penalties L1Cost and L2Cost.
       params.put(SgdMaxentTrainer.L1_COST_PARAM, recipe.l1());
       params.put(SgdMaxentTrainer.L2_COST_PARAM, recipe.l2());
+    }
+    if (recipe.algorithm().equals("SGD")) {
       params.put(SgdMaxentTrainer.LEARNING_RATE_PARAM, recipe.learningRate());
       params.put(SgdMaxentTrainer.DECAY_PARAM, recipe.decay());
       params.put(SgdMaxentTrainer.AVERAGE_PARAM, recipe.average());
