@@ -84,8 +84,8 @@ public record TrainingRecipe(
         Integer.parseInt(p.getProperty("threads", "1").trim()),
         Double.parseDouble(p.getProperty("l1", "0").trim()),
         Double.parseDouble(p.getProperty("l2", "0").trim()),
-        Double.parseDouble(p.getProperty("learningRate", "0.2").trim()),
-        Double.parseDouble(p.getProperty("decay", "0.75").trim()),
+        Double.parseDouble(p.getProperty("learningRate", "0.05").trim()),
+        Double.parseDouble(p.getProperty("decay", "0.85").trim()),
         Boolean.parseBoolean(p.getProperty("average", "true").trim()),
         Double.parseDouble(p.getProperty("caseAugmentation", "0").trim()),
         Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(p.getProperty("clusters", ""))
