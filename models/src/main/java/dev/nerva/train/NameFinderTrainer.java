@@ -55,8 +55,39 @@ public final class NameFinderTrainer {
    * OpenNLP dictionary for the dictionary feature generator.
    */
   static Dictionary countryGazetteer() {
+    return gazetteer(CountryResolver.bundled().names());
+  }
+
+  /**
+   * A hand-assembled name list (one name per line, '#' starts a comment) as a gazetteer.
+   *
+   * @throws IOException if the list cannot be read
+   */
+  static Dictionary gazetteer(Path list) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+      int comment = line.indexOf('#');
+      String name = (comment < 0 ? line : line.substring(0, comment)).strip();
+      if (!name.isEmpty()) {
+        names.add(name);
+      }
+    }
+    return gazetteer(names);
+  }
+
+  /** The resource name under which feature descriptors refer to a gazetteer list. */
+  static String gazetteerResource(Path list) {
+    String file = list.getFileName().toString();
+    return (file.endsWith(".txt") ? file.substring(0, file.length() - 4) : file) + ".dictionary";
+  }
+
+  /**
+   * Names tokenized as the pipeline tokenizes them, as a case-sensitive OpenNLP dictionary for the
+   * dictionary feature generator.
+   */
+  private static Dictionary gazetteer(Iterable<String> names) {
     Dictionary dictionary = new Dictionary(true);
-    for (String name : CountryResolver.bundled().names()) {
+    for (String name : names) {
       Span[] spans = PtbTokenizer.INSTANCE.tokenizePos(name);
       String[] forms = new String[spans.length];
       for (int i = 0; i < spans.length; i++) {
@@ -119,6 +150,9 @@ public final class NameFinderTrainer {
     String descriptor = features == null ? "" : new String(features, StandardCharsets.UTF_8);
     if (descriptor.contains(COUNTRY_GAZETTEER)) {
       resources.put(COUNTRY_GAZETTEER, countryGazetteer());
+    }
+    for (Path list : recipe.gazetteers()) {
+      resources.put(gazetteerResource(list), gazetteer(list));
     }
     if (descriptor.contains(NAME_GAZETTEER)) {
       resources.put(NAME_GAZETTEER, nameGazetteer(documents));

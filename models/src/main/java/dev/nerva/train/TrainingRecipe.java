@@ -32,6 +32,8 @@ import java.util.Properties;
  * @param average whether SGD averages the weights over its steps from the second pass on
  * @param caseAugmentation share of training sentences added again lower-cased and again upper-cased
  * @param clusters word-cluster files the features refer to by file name (see {@code clusters})
+ * @param gazetteers name lists (one name per line, '#' comments) the features refer to as {@code
+ *     <file name without .txt>.dictionary}
  * @param beamSize the decoder's beam: 1 is greedy and fastest, OpenNLP's default is 3
  * @param otherBias the decoder's bias against the "other" label, stored in the model (see {@code
  *     NameFinderRecognizer.withOtherBias})
@@ -51,6 +53,7 @@ public record TrainingRecipe(
     boolean average,
     double caseAugmentation,
     ImmutableList<Path> clusters,
+    ImmutableList<Path> gazetteers,
     int beamSize,
     double otherBias) {
 
@@ -89,6 +92,8 @@ public record TrainingRecipe(
         Boolean.parseBoolean(p.getProperty("average", "true").trim()),
         Double.parseDouble(p.getProperty("caseAugmentation", "0").trim()),
         Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(p.getProperty("clusters", ""))
+            .map(folder::resolve).collect(ImmutableList.toImmutableList()),
+        Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(p.getProperty("gazetteers", ""))
             .map(folder::resolve).collect(ImmutableList.toImmutableList()),
         Integer.parseInt(p.getProperty("beamSize", "3").trim()),
         Double.parseDouble(p.getProperty("otherBias", "0").trim()));

@@ -1,6 +1,7 @@
 package dev.nerva.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.tuple;
@@ -17,13 +18,16 @@ import dev.nerva.ner.features.NameGazetteer;
 import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
+import opennlp.tools.util.StringList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,6 +114,42 @@ class TrainingSmokeTest {
         .recognizer(new NameFinderRecognizer("tiny", reloaded, OntoNotesLabels.TO_NERVA)).build()
         .process("In March, Anna Keller visited Norway.");
     assertThat(doc.entities()).extracting(Entity::text).contains("Anna Keller");
+  }
+
+  @Test
+  void trainsWithHandAssembledGazetteersAndStoresThemInTheModel(@TempDir Path dir) throws Exception {
+    Path places = dir.resolve("places.txt");
+    Files.writeString(places, "# a comment line\nBuenos Aires   # trailing comment\n\nKeller Town\n");
+    // Relative lists resolve against the recipe's folder; an absolute path is taken as it is.
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("iterations", "10", "cutoff", "0", "threads", "1",
+        "features", "ablation/gazetteers.xml", "gazetteers", places + ",gazetteers/first-names.txt"));
+    TokenNameFinderModel model = NameFinderTrainer.train(
+        OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
+    Path file = dir.resolve("gazetteers.bin");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      model.serialize(out);
+    }
+
+    TokenNameFinderModel reloaded = NameFinderRecognizer.loadModel(file);
+    assertThat(reloaded.<Object>getArtifact("places.dictionary")).isInstanceOfSatisfying(Dictionary.class, d -> {
+      assertThat(d).containsExactlyInAnyOrder(
+          new StringList("Buenos", "Aires"), new StringList("Keller", "Town"));
+      assertThat(d.isCaseSensitive()).isTrue();
+    });
+    assertThat(reloaded.<Object>getArtifact("first-names.dictionary")).isInstanceOfSatisfying(Dictionary.class,
+        d -> assertThat(d.contains(new StringList("Anna"))).isTrue());
+    assertThat(new NameFinderME(new TokenNameFinderModel(file))
+        .find(new String[] {"Anna", "Keller", "visited", "Norway", "."})).isNotEmpty();
+  }
+
+  @Test
+  void aMissingGazetteerListFailsTrainingWithItsPath(@TempDir Path dir) throws Exception {
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("iterations", "1", "cutoff", "0",
+        "features", "ablation/gazetteers.xml", "gazetteers", dir.resolve("nowhere.txt").toString()));
+    List<GoldDocument> train = OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train"));
+    assertThatExceptionOfType(NoSuchFileException.class)
+        .isThrownBy(() -> NameFinderTrainer.train(train, recipe))
+        .withMessageContaining("nowhere.txt");
   }
 
   @Test
