@@ -34,15 +34,19 @@ import opennlp.tools.tokenize.TokenizerModel;
  * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * decoding [--model FILE] [--beam N] [--other-bias X]
+ * average --model FILE --with FILE[,FILE...] --out FILE
  * </pre>
+ *
+ * <p>{@code average} writes the weights of models trained on the same features averaged into one
+ * model (see {@link ModelAverager}); {@code train} does it itself for a recipe with an ensemble.
  */
 public final class ModelsCommand {
 
   private ModelsCommand() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length == 0 || !List.of("train", "eval", "clusters", "decoding").contains(args[0])) {
-      usage("first argument must be 'train', 'eval', 'clusters' or 'decoding'");
+    if (args.length == 0 || !List.of("train", "eval", "clusters", "decoding", "average").contains(args[0])) {
+      usage("first argument must be 'train', 'eval', 'clusters', 'decoding' or 'average'");
     }
     Map<String, String> options = new HashMap<>();
     Map<String, String> overrides = new HashMap<>();
@@ -67,6 +71,13 @@ public final class ModelsCommand {
         moduleRelative("src/main/resources/dev/nerva/models/en/ner-en.bin")));
     if (args[0].equals("decoding")) {
       restamp(model, options);
+      return;
+    }
+    if (args[0].equals("average")) {
+      if (!options.containsKey("model") || !options.containsKey("with") || !options.containsKey("out")) {
+        usage("average takes --model FILE --with FILE[,FILE...] --out FILE");
+      }
+      average(Paths.get(options.get("model")), options.get("with"), model);
       return;
     }
     if (!options.containsKey("corpus")) {
@@ -107,6 +118,20 @@ public final class ModelsCommand {
       restamped.serialize(out);
     }
     System.out.printf(Locale.ROOT, "%s now decodes with beam %d and other bias %s%n", file, beam, bias);
+  }
+
+  /** Averages the weights of {@code first} and the comma-separated {@code others} into {@code out}. */
+  private static void average(Path first, String others, Path out) throws IOException {
+    List<TokenNameFinderModel> models = new ArrayList<>();
+    models.add(NameFinderRecognizer.loadModel(first));
+    for (String other : others.split(",")) {
+      models.add(NameFinderRecognizer.loadModel(Paths.get(other.trim())));
+    }
+    TokenNameFinderModel averaged = ModelAverager.average(models);
+    try (OutputStream os = Files.newOutputStream(out)) {
+      averaged.serialize(os);
+    }
+    System.out.printf(Locale.ROOT, "averaged %d models into %s (%.1f MB)%n", models.size(), out, Files.size(out) / 1e6);
   }
 
   private static String moduleRelative(String path) {
@@ -198,6 +223,7 @@ public final class ModelsCommand {
     System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]");
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.err.println("       decoding [--model FILE] [--beam N] [--other-bias X]   (rewrites a model's decoding settings)");
+    System.err.println("       average --model FILE --with FILE[,FILE...] --out FILE   (averages the weights of models with the same features)");
     System.exit(2);
   }
 }

@@ -9,8 +9,6 @@ import dev.nerva.tokenize.PtbForms;
 import dev.nerva.tokenize.PtbTokenizer;
 import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import dev.nerva.train.OntoNotesCorpus.GoldSentence;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -120,8 +118,23 @@ public final class NameFinderTrainer {
     return builder.buildForTraining();
   }
 
-  /** Trains a model on {@code documents}. */
+  /**
+   * Trains a model on {@code documents}: one learner, or each member of the recipe's ensemble and
+   * then their weights averaged into one model.
+   */
   public static TokenNameFinderModel train(List<GoldDocument> documents, TrainingRecipe recipe) throws IOException {
+    if (!recipe.ensemble().isEmpty()) {
+      List<TokenNameFinderModel> members = new ArrayList<>();
+      for (TrainingRecipe member : recipe.ensemble()) {
+        members.add(trainOne(documents, member));
+      }
+      return withDecoding(ModelAverager.average(members), recipe.beamSize(), recipe.otherBias());
+    }
+    return trainOne(documents, recipe);
+  }
+
+  private static TokenNameFinderModel trainOne(List<GoldDocument> documents, TrainingRecipe recipe)
+      throws IOException {
     List<NameSample> samples = samples(documents, recipe);
     TrainingParameters params = new TrainingParameters();
     params.put(TrainingParameters.ALGORITHM_PARAM,
@@ -170,18 +183,9 @@ public final class NameFinderTrainer {
    */
   public static TokenNameFinderModel withDecoding(TokenNameFinderModel model, int beamSize, double otherBias)
       throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    model.serialize(bytes);
-    return new RestampedModel(new ByteArrayInputStream(bytes.toByteArray()), beamSize, otherBias);
-  }
-
-  /** Loads a model and sets its decoding properties: BaseModel only lets subclasses do that. */
-  private static final class RestampedModel extends TokenNameFinderModel {
-    RestampedModel(InputStream in, int beamSize, double otherBias) throws IOException {
-      super(in);
-      setManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER, Integer.toString(beamSize));
-      setManifestProperty(NameFinderRecognizer.OTHER_BIAS_PROPERTY, Double.toString(otherBias));
-    }
+    return EditedModel.copyOf(model)
+        .withProperty(BeamSearch.BEAM_SIZE_PARAMETER, Integer.toString(beamSize))
+        .withProperty(NameFinderRecognizer.OTHER_BIAS_PROPERTY, Double.toString(otherBias));
   }
 
   /** The training samples: one per sentence, adaptive data cleared at each document start. */

@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -37,6 +38,10 @@ import java.util.Properties;
  * @param beamSize the decoder's beam: 1 is greedy and fastest, OpenNLP's default is 3
  * @param otherBias the decoder's bias against the "other" label, stored in the model (see {@code
  *     NameFinderRecognizer.withOtherBias})
+ * @param ensemble learners trained on the same data and features whose weights are averaged into
+ *     the one shipped model (see {@link ModelAverager}); empty for a single learner. Each member is
+ *     this recipe with its learner keys overridden by the keys prefixed with the member's name
+ *     ({@code ensemble=gis,sgd} with {@code sgd.algorithm=SGD}, {@code sgd.iterations=12}).
  */
 public record TrainingRecipe(
     ImmutableSet<String> types,
@@ -55,7 +60,12 @@ public record TrainingRecipe(
     ImmutableList<Path> clusters,
     ImmutableList<Path> gazetteers,
     int beamSize,
-    double otherBias) {
+    double otherBias,
+    ImmutableList<TrainingRecipe> ensemble) {
+
+  /** The keys an ensemble member may override: how it learns, never what it learns from. */
+  public static final ImmutableSet<String> LEARNER_KEYS = ImmutableSet.of(
+      "algorithm", "iterations", "cutoff", "threads", "l1", "l2", "learningRate", "decay", "average");
 
   public TrainingRecipe {
     Preconditions.checkArgument(ImmutableSet.of("MAXENT", "MAXENT_QN", "PERCEPTRON", "SGD").contains(algorithm),
@@ -64,18 +74,48 @@ public record TrainingRecipe(
     Preconditions.checkArgument(iterations > 0 && cutoff >= 0 && threads > 0 && beamSize > 0 && Double.isFinite(otherBias)
         && l1 >= 0 && l2 >= 0 && learningRate > 0 && decay > 0 && decay <= 1,
         "bad numbers in recipe");
+    Preconditions.checkArgument(ensemble.size() != 1, "an ensemble needs at least two members");
   }
 
-  /** Reads a recipe; relative feature paths resolve against the recipe's folder. */
+  /**
+   * Reads a recipe; relative feature, cluster and gazetteer paths resolve against the recipe's
+   * folder; {@code overrides} win over the file (member keys such as {@code sgd.l2} included).
+   *
+   * @throws IllegalArgumentException if a value is malformed or a member overrides more than its
+   *     learner
+   */
   public static TrainingRecipe read(Path file, Map<String, String> overrides) throws IOException {
     Properties p = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(reader);
     }
     overrides.forEach(p::setProperty);
+    Path folder = file.toAbsolutePath().getParent();
+    ImmutableList.Builder<TrainingRecipe> members = ImmutableList.builder();
+    List<String> names = Splitter.on(',').trimResults().omitEmptyStrings().splitToList(p.getProperty("ensemble", ""));
+    for (String name : names) {
+      Properties member = new Properties();
+      for (String key : p.stringPropertyNames()) {
+        if (!key.contains(".")) {
+          member.setProperty(key, p.getProperty(key));
+        }
+      }
+      for (String key : p.stringPropertyNames()) {
+        if (key.startsWith(name + ".")) {
+          String learnerKey = key.substring(name.length() + 1);
+          Preconditions.checkArgument(LEARNER_KEYS.contains(learnerKey),
+              "%s: an ensemble member may only change its learner (%s)", key, LEARNER_KEYS);
+          member.setProperty(learnerKey, p.getProperty(key));
+        }
+      }
+      members.add(parse(member, folder, ImmutableList.of()));
+    }
+    return parse(p, folder, members.build());
+  }
+
+  private static TrainingRecipe parse(Properties p, Path folder, ImmutableList<TrainingRecipe> ensemble) {
     String types = p.getProperty("types", "ALL").trim();
     String features = p.getProperty("features", "").trim();
-    Path folder = file.toAbsolutePath().getParent();
     return new TrainingRecipe(
         types.equals("ALL") ? ImmutableSet.of()
             : ImmutableSet.copyOf(Splitter.on(',').trimResults().omitEmptyStrings().split(types)),
@@ -91,12 +131,16 @@ public record TrainingRecipe(
         Double.parseDouble(p.getProperty("decay", "0.85").trim()),
         Boolean.parseBoolean(p.getProperty("average", "true").trim()),
         Double.parseDouble(p.getProperty("caseAugmentation", "0").trim()),
-        Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(p.getProperty("clusters", ""))
-            .map(folder::resolve).collect(ImmutableList.toImmutableList()),
-        Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(p.getProperty("gazetteers", ""))
-            .map(folder::resolve).collect(ImmutableList.toImmutableList()),
+        paths(p.getProperty("clusters", ""), folder),
+        paths(p.getProperty("gazetteers", ""), folder),
         Integer.parseInt(p.getProperty("beamSize", "3").trim()),
-        Double.parseDouble(p.getProperty("otherBias", "0").trim()));
+        Double.parseDouble(p.getProperty("otherBias", "0").trim()),
+        ensemble);
+  }
+
+  private static ImmutableList<Path> paths(String list, Path folder) {
+    return Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(list)
+        .map(folder::resolve).collect(ImmutableList.toImmutableList());
   }
 
   /** Whether a label is learned under this recipe. */
