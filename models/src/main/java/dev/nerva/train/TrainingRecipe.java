@@ -93,6 +93,13 @@ public record TrainingRecipe(
     Path folder = file.toAbsolutePath().getParent();
     ImmutableList.Builder<TrainingRecipe> members = ImmutableList.builder();
     List<String> names = Splitter.on(',').trimResults().omitEmptyStrings().splitToList(p.getProperty("ensemble", ""));
+    for (String key : overrides.keySet()) {
+      // An override every member shadows would be silently ignored: say how to set it instead.
+      Preconditions.checkArgument(names.isEmpty() || !LEARNER_KEYS.contains(key)
+              || !names.stream().allMatch(name -> p.containsKey(name + "." + key)),
+          "%s is set by each ensemble member (%s): override %s.%s, or set ensemble= for one learner",
+          key, names, names.isEmpty() ? "" : names.get(0), key);
+    }
     for (String name : names) {
       Properties member = new Properties();
       for (String key : p.stringPropertyNames()) {

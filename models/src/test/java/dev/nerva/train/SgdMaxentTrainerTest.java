@@ -108,7 +108,7 @@ class SgdMaxentTrainerTest {
   @Test
   void trainsANameFinderThatNervasDecoderAndOpenNlpDecodeAlike() throws Exception {
     TrainingRecipe recipe = TrainingRecipe.read(TrainingSmokeTest.RECIPE,
-        Map.of("algorithm", "SGD", "iterations", "15", "cutoff", "0", "l1", "0.1"));
+        Map.of("ensemble", "", "algorithm", "SGD", "iterations", "15", "cutoff", "0", "l1", "0.1"));
     TokenNameFinderModel model = NameFinderTrainer.train(
         OntoNotesCorpus.read(OntoNotesCorpus.split(TrainingSmokeTest.TINY, "train")), recipe);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -51,7 +51,8 @@ class TrainingSmokeTest {
 
   @Test
   void trainsAModelThatLoadsAndRunsInThePipeline(@TempDir Path dir) throws Exception {
-    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("iterations", "30", "cutoff", "0", "threads", "1"));
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE,
+        Map.of("gis.iterations", "30", "sgd.iterations", "5", "cutoff", "0", "threads", "1"));
     List<GoldDocument> train = OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train"));
     TokenNameFinderModel model = NameFinderTrainer.train(train, recipe);
 
@@ -77,7 +78,7 @@ class TrainingSmokeTest {
   @Test
   void decodingSettingsTravelInTheModelFileAndOpenNlpStillLoadsIt(@TempDir Path dir) throws Exception {
     TrainingRecipe recipe = TrainingRecipe.read(RECIPE,
-        Map.of("iterations", "10", "cutoff", "0", "threads", "1", "beamSize", "2", "otherBias", "0.5"));
+        Map.of("ensemble", "", "iterations", "10", "cutoff", "0", "threads", "1", "beamSize", "2", "otherBias", "0.5"));
     TokenNameFinderModel model = NameFinderTrainer.train(
         OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
     Path file = dir.resolve("stamped.bin");
@@ -98,8 +99,8 @@ class TrainingSmokeTest {
 
   @Test
   void trainsWithTheGazetteerOfTrainingNamesAndStoresIt(@TempDir Path dir) throws Exception {
-    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("iterations", "10", "cutoff", "0", "threads", "1",
-        "types", "ALL", "features", "ablation/names-gazetteer.xml"));
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("ensemble", "", "iterations", "10", "cutoff", "0",
+        "threads", "1", "types", "ALL", "features", "ablation/names-gazetteer.xml"));
     TokenNameFinderModel model = NameFinderTrainer.train(
         OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
     Path file = dir.resolve("gazetteer.bin");
@@ -121,8 +122,8 @@ class TrainingSmokeTest {
     Path places = dir.resolve("places.txt");
     Files.writeString(places, "# a comment line\nBuenos Aires   # trailing comment\n\nKeller Town\n");
     // Relative lists resolve against the recipe's folder; an absolute path is taken as it is.
-    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("iterations", "10", "cutoff", "0", "threads", "1",
-        "features", "ablation/gazetteers.xml", "gazetteers", places + ",gazetteers/first-names.txt"));
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("ensemble", "", "iterations", "10", "cutoff", "0",
+        "threads", "1", "gazetteers", places + ",gazetteers/first-names.txt"));
     TokenNameFinderModel model = NameFinderTrainer.train(
         OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
     Path file = dir.resolve("gazetteers.bin");
@@ -144,8 +145,8 @@ class TrainingSmokeTest {
 
   @Test
   void aMissingGazetteerListFailsTrainingWithItsPath(@TempDir Path dir) throws Exception {
-    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("iterations", "1", "cutoff", "0",
-        "features", "ablation/gazetteers.xml", "gazetteers", dir.resolve("nowhere.txt").toString()));
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("ensemble", "", "iterations", "1", "cutoff", "0",
+        "gazetteers", dir.resolve("nowhere.txt").toString()));
     List<GoldDocument> train = OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train"));
     assertThatExceptionOfType(NoSuchFileException.class)
         .isThrownBy(() -> NameFinderTrainer.train(train, recipe))
@@ -155,7 +156,7 @@ class TrainingSmokeTest {
   @Test
   void modelsOtherThanGisMaxentDecodeWithOpenNlpAndKeepTheirSettings() throws Exception {
     TrainingRecipe recipe = TrainingRecipe.read(RECIPE,
-        Map.of("algorithm", "PERCEPTRON", "iterations", "10", "cutoff", "0", "threads", "1"));
+        Map.of("ensemble", "", "algorithm", "PERCEPTRON", "iterations", "10", "cutoff", "0", "threads", "1"));
     TokenNameFinderModel perceptron = NameFinderTrainer.train(
         OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
     NameFinderRecognizer recognizer = new NameFinderRecognizer("tiny", perceptron, OntoNotesLabels.TO_NERVA);
@@ -171,9 +172,20 @@ class TrainingSmokeTest {
 
   @Test
   void recipeOverridesWinOverTheFile() throws Exception {
-    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("algorithm", "PERCEPTRON", "types", "PERSON,DATE"));
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE,
+        Map.of("ensemble", "", "algorithm", "PERCEPTRON", "types", "PERSON,DATE"));
     assertThat(recipe.algorithm()).isEqualTo("PERCEPTRON");
+    assertThat(recipe.ensemble()).isEmpty();
     assertThat(recipe.learns("PERSON")).isTrue();
     assertThat(recipe.learns("ORG")).isFalse();
+
+    TrainingRecipe shipped = TrainingRecipe.read(RECIPE, Map.of("sgd.l2", "3", "cutoff", "2"));
+    assertThat(shipped.ensemble()).extracting(TrainingRecipe::algorithm, TrainingRecipe::l2, TrainingRecipe::cutoff)
+        .containsExactly(tuple("MAXENT", 0.0, 2), tuple("SGD", 3.0, 2));
+    // The shipped recipe's members set their own algorithm: a top-level override would do nothing.
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TrainingRecipe.read(RECIPE, Map.of("algorithm", "PERCEPTRON")))
+        .withMessageContaining("gis.algorithm")
+        .withMessageContaining("ensemble=");
   }
 }
