@@ -143,7 +143,8 @@ public final class Nerva {
     }
     List<Entity> resolved = new ArrayList<>(found.size());
     for (Entity entity : found) {
-      resolved.add(countryResolver.resolve(stripLeadingThe ? withoutLeadingThe(entity) : entity));
+      Entity name = withoutPossessive(entity);
+      resolved.add(countryResolver.resolve(stripLeadingThe ? withoutLeadingThe(name) : name));
     }
     ImmutableList.Builder<Entity> output = ImmutableList.builder();
     LocalDate anchor = documentDate;
@@ -187,6 +188,30 @@ public final class Nerva {
       skip++;
     }
     return new Entity(entity.type(), entity.start() + skip, entity.end(), text.substring(skip),
+        entity.confidence(), entity.recognizer(), entity.normalized());
+  }
+
+  /**
+   * "Burkina Faso’s" becomes "Burkina Faso": a possessive is not part of a name or a date. OntoNotes
+   * sometimes includes it (about one PERSON span in fifty), so the model may too.
+   */
+  private static Entity withoutPossessive(Entity entity) {
+    String text = entity.text();
+    int cut = text.length();
+    if (cut > 2 && (text.endsWith("'s") || text.endsWith("’s") || text.endsWith("'S") || text.endsWith("’S"))) {
+      cut -= 2;
+    } else if (cut > 2 && (text.endsWith("s'") || text.endsWith("s’"))) {
+      cut -= 1; // plural possessive: "the Philippines'"
+    } else {
+      return entity;
+    }
+    while (cut > 0 && Character.isWhitespace(text.charAt(cut - 1))) {
+      cut--;
+    }
+    if (cut == 0) {
+      return entity;
+    }
+    return new Entity(entity.type(), entity.start(), entity.start() + cut, text.substring(0, cut),
         entity.confidence(), entity.recognizer(), entity.normalized());
   }
 
