@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.dictionary.Dictionary;
@@ -28,6 +29,7 @@ import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.StringList;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +143,27 @@ class TrainingSmokeTest {
         d -> assertThat(d.contains(new StringList("Anna"))).isTrue());
     assertThat(new NameFinderME(new TokenNameFinderModel(file))
         .find(new String[] {"Anna", "Keller", "visited", "Norway", "."})).isNotEmpty();
+  }
+
+  @Test
+  void theRecipesFeaturesAreEachMadeOnceAndEachGazetteerUnderItsOwnName() throws Exception {
+    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("ensemble", "", "iterations", "5", "cutoff", "0",
+        "threads", "1"));
+    TokenNameFinderModel model = NameFinderTrainer.train(
+        OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
+    AdaptiveFeatureGenerator generator = model.getFactory().createFeatureGenerators();
+    String[] sentence = {"Anna", "flew", "from", "Buenos", "Aires", "to", "Norway", "."};
+
+    List<List<String>> features = new ArrayList<>();
+    for (int i = 0; i < sentence.length; i++) {
+      List<String> token = new ArrayList<>();
+      generator.createFeatures(token, sentence, i, null);
+      features.add(token);
+    }
+    assertThat(features).allSatisfy(token -> assertThat(token).isNotEmpty().doesNotHaveDuplicates());
+    assertThat(features.get(0)).contains("given:w=dic=Anna").noneMatch(f -> f.startsWith("place:"));
+    assertThat(features.get(4)).contains("place:w=dic=Aires");
+    assertThat(features.get(6)).contains("country:w=dic=Norway");
   }
 
   @Test
