@@ -30,7 +30,7 @@ import opennlp.tools.tokenize.TokenizerModel;
  * OntoNotes corpus folder under a recipe, {@code eval} scores a model on the dev split.
  *
  * <pre>
- * train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...
+ * train --corpus DIR [--recipe FILE] [--out FILE] [--keep-members] [--set key=value]...
  * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * decoding [--model FILE] [--beam N] [--other-bias X]
@@ -53,7 +53,7 @@ public final class ModelsCommand {
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--pipeline") || arg.equals("--no-date-rules") || arg.equals("--no-gazetteer")
-          || arg.equals("--keep-the")) {
+          || arg.equals("--keep-the") || arg.equals("--keep-members")) {
         options.put(arg.substring(2), "true");
       } else if (arg.equals("--set") && i + 1 < args.length) {
         String[] kv = args[++i].split("=", 2);
@@ -98,7 +98,7 @@ public final class ModelsCommand {
     }
     if (args[0].equals("train")) {
       Path recipe = Paths.get(options.getOrDefault("recipe", moduleRelative("recipe/ner-en.properties")));
-      train(corpus, recipe, overrides, model);
+      train(corpus, recipe, overrides, model, options.containsKey("keep-members"));
       options.putIfAbsent("casing", "ORIGINAL");
     }
     evaluate(corpus, options.getOrDefault("split", "dev"), model, options.containsKey("pipeline"),
@@ -138,16 +138,25 @@ public final class ModelsCommand {
     return Files.isDirectory(Paths.get("models", "recipe")) ? "models/" + path : path;
   }
 
-  private static void train(Path corpus, Path recipeFile, Map<String, String> overrides, Path out) throws IOException {
+  private static void train(Path corpus, Path recipeFile, Map<String, String> overrides, Path out,
+      boolean keepMembers) throws IOException {
     TrainingRecipe recipe = TrainingRecipe.read(recipeFile, overrides);
     System.out.println("recipe: " + recipe);
     List<GoldDocument> train = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train"));
     long t0 = System.nanoTime();
-    TokenNameFinderModel model = NameFinderTrainer.train(train, recipe);
-    double minutes = (System.nanoTime() - t0) / 60e9;
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }
+    TokenNameFinderModel model = NameFinderTrainer.train(train, recipe, (name, member) -> {
+      if (keepMembers) {
+        Path file = out.resolveSibling(out.getFileName() + "." + name);
+        try (OutputStream os = Files.newOutputStream(file)) {
+          member.serialize(os);
+        }
+        System.out.printf(Locale.ROOT, "ensemble member %s: %s%n", name, file);
+      }
+    });
+    double minutes = (System.nanoTime() - t0) / 60e9;
     try (OutputStream os = Files.newOutputStream(out)) {
       model.serialize(os);
     }
@@ -219,7 +228,7 @@ public final class ModelsCommand {
 
   private static void usage(String problem) {
     System.err.println("error: " + problem);
-    System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--set key=value]...");
+    System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--keep-members] [--set key=value]...   (--keep-members also writes each ensemble member as OUT.NAME)");
     System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]");
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.err.println("       decoding [--model FILE] [--beam N] [--other-bias X]   (rewrites a model's decoding settings)");

@@ -123,14 +123,31 @@ public final class NameFinderTrainer {
    * then their weights averaged into one model.
    */
   public static TokenNameFinderModel train(List<GoldDocument> documents, TrainingRecipe recipe) throws IOException {
-    if (!recipe.ensemble().isEmpty()) {
-      List<TokenNameFinderModel> members = new ArrayList<>();
-      for (TrainingRecipe member : recipe.ensemble()) {
-        members.add(trainOne(documents, member));
-      }
-      return withDecoding(ModelAverager.average(members), recipe.beamSize(), recipe.otherBias());
+    return train(documents, recipe, (name, member) -> { });
+  }
+
+  /** Receives each ensemble member once it is trained, before the members are averaged. */
+  @FunctionalInterface
+  public interface MemberSink {
+    void accept(String name, TokenNameFinderModel member) throws IOException;
+  }
+
+  /**
+   * {@link #train(List, TrainingRecipe)}, handing each ensemble member to {@code members} as well
+   * (to score or keep them alone); a single-learner recipe has no members.
+   */
+  public static TokenNameFinderModel train(List<GoldDocument> documents, TrainingRecipe recipe, MemberSink members)
+      throws IOException {
+    if (recipe.ensemble().isEmpty()) {
+      return trainOne(documents, recipe);
     }
-    return trainOne(documents, recipe);
+    List<TokenNameFinderModel> trained = new ArrayList<>();
+    for (Map.Entry<String, TrainingRecipe> entry : recipe.ensemble().entrySet()) {
+      TokenNameFinderModel member = trainOne(documents, entry.getValue());
+      members.accept(entry.getKey(), member);
+      trained.add(member);
+    }
+    return withDecoding(ModelAverager.average(trained), recipe.beamSize(), recipe.otherBias());
   }
 
   private static TokenNameFinderModel trainOne(List<GoldDocument> documents, TrainingRecipe recipe)

@@ -3,6 +3,7 @@ package dev.nerva.train;
 import com.google.common.base.Preconditions;
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.io.IOException;
 import java.io.Reader;
@@ -38,8 +39,8 @@ import java.util.Properties;
  * @param beamSize the decoder's beam: 1 is greedy and fastest, OpenNLP's default is 3
  * @param otherBias the decoder's bias against the "other" label, stored in the model (see {@code
  *     NameFinderRecognizer.withOtherBias})
- * @param ensemble learners trained on the same data and features whose weights are averaged into
- *     the one shipped model (see {@link ModelAverager}); empty for a single learner. Each member is
+ * @param ensemble learners, by name, trained on the same data and features whose weights are
+ *     averaged into the one shipped model (see {@link ModelAverager}); empty for a single learner. Each member is
  *     this recipe with its learner keys overridden by the keys prefixed with the member's name
  *     ({@code ensemble=gis,sgd} with {@code sgd.algorithm=SGD}, {@code sgd.iterations=12}).
  */
@@ -61,7 +62,7 @@ public record TrainingRecipe(
     ImmutableList<Path> gazetteers,
     int beamSize,
     double otherBias,
-    ImmutableList<TrainingRecipe> ensemble) {
+    ImmutableMap<String, TrainingRecipe> ensemble) {
 
   /** The keys an ensemble member may override: how it learns, never what it learns from. */
   public static final ImmutableSet<String> LEARNER_KEYS = ImmutableSet.of(
@@ -91,7 +92,7 @@ public record TrainingRecipe(
     }
     overrides.forEach(p::setProperty);
     Path folder = file.toAbsolutePath().getParent();
-    ImmutableList.Builder<TrainingRecipe> members = ImmutableList.builder();
+    ImmutableMap.Builder<String, TrainingRecipe> members = ImmutableMap.builder();
     List<String> names = Splitter.on(',').trimResults().omitEmptyStrings().splitToList(p.getProperty("ensemble", ""));
     for (String key : overrides.keySet()) {
       // An override every member shadows would be silently ignored: say how to set it instead.
@@ -115,12 +116,12 @@ public record TrainingRecipe(
           member.setProperty(learnerKey, p.getProperty(key));
         }
       }
-      members.add(parse(member, folder, ImmutableList.of()));
+      members.put(name, parse(member, folder, ImmutableMap.of()));
     }
-    return parse(p, folder, members.build());
+    return parse(p, folder, members.buildOrThrow());
   }
 
-  private static TrainingRecipe parse(Properties p, Path folder, ImmutableList<TrainingRecipe> ensemble) {
+  private static TrainingRecipe parse(Properties p, Path folder, ImmutableMap<String, TrainingRecipe> ensemble) {
     String types = p.getProperty("types", "ALL").trim();
     String features = p.getProperty("features", "").trim();
     return new TrainingRecipe(

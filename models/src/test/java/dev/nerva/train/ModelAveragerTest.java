@@ -90,10 +90,13 @@ class ModelAveragerTest {
     TrainingRecipe recipe = TrainingRecipe.read(TrainingSmokeTest.RECIPE, Map.of("cutoff", "0", "threads", "1",
         "ensemble", "gis,sgd", "gis.algorithm", "MAXENT", "gis.iterations", "20",
         "sgd.algorithm", "SGD", "sgd.iterations", "5", "sgd.l2", "1"));
-    assertThat(recipe.ensemble()).extracting(TrainingRecipe::algorithm, TrainingRecipe::iterations)
+    assertThat(recipe.ensemble().values()).extracting(TrainingRecipe::algorithm, TrainingRecipe::iterations)
         .containsExactly(tuple("MAXENT", 20), tuple("SGD", 5));
 
-    TokenNameFinderModel model = NameFinderTrainer.train(train, recipe);
+    Map<String, TokenNameFinderModel> members = new java.util.LinkedHashMap<>();
+    TokenNameFinderModel model = NameFinderTrainer.train(train, recipe, members::put);
+    assertThat(members).containsOnlyKeys("gis", "sgd");
+    assertThat(classifier(members.get("sgd")).eval(CONTEXT)).containsExactly(classifier(sgd).eval(CONTEXT), within(1e-12));
     Path file = dir.resolve("ensemble.bin");
     try (OutputStream out = Files.newOutputStream(file)) {
       model.serialize(out);

@@ -203,7 +203,7 @@ class TrainingSmokeTest {
     assertThat(recipe.learns("ORG")).isFalse();
 
     TrainingRecipe shipped = TrainingRecipe.read(RECIPE, Map.of("sgd.l2", "3", "cutoff", "2"));
-    assertThat(shipped.ensemble()).extracting(TrainingRecipe::algorithm, TrainingRecipe::l2, TrainingRecipe::cutoff)
+    assertThat(shipped.ensemble().values()).extracting(TrainingRecipe::algorithm, TrainingRecipe::l2, TrainingRecipe::cutoff)
         .containsExactly(tuple("MAXENT", 0.0, 2), tuple("SGD", 3.0, 2));
     // The shipped recipe's members set their own algorithm: a top-level override would do nothing.
     assertThatIllegalArgumentException()
