@@ -138,20 +138,22 @@ public final class NameFinderTrainer {
    */
   public static TokenNameFinderModel train(List<GoldDocument> documents, TrainingRecipe recipe, MemberSink members)
       throws IOException {
+    // Read once, so that every member learns the same features even if the file changes meanwhile.
+    byte[] features = recipe.features() == null ? null : Files.readAllBytes(recipe.features());
     if (recipe.ensemble().isEmpty()) {
-      return trainOne(documents, recipe);
+      return trainOne(documents, recipe, features);
     }
     List<TokenNameFinderModel> trained = new ArrayList<>();
     for (Map.Entry<String, TrainingRecipe> entry : recipe.ensemble().entrySet()) {
-      TokenNameFinderModel member = trainOne(documents, entry.getValue());
+      TokenNameFinderModel member = trainOne(documents, entry.getValue(), features);
       members.accept(entry.getKey(), member);
       trained.add(member);
     }
     return withDecoding(ModelAverager.average(trained), recipe.beamSize(), recipe.otherBias());
   }
 
-  private static TokenNameFinderModel trainOne(List<GoldDocument> documents, TrainingRecipe recipe)
-      throws IOException {
+  private static TokenNameFinderModel trainOne(List<GoldDocument> documents, TrainingRecipe recipe,
+      byte[] features) throws IOException {
     List<NameSample> samples = samples(documents, recipe);
     TrainingParameters params = new TrainingParameters();
     params.put(TrainingParameters.ALGORITHM_PARAM,
@@ -170,7 +172,6 @@ public final class NameFinderTrainer {
       params.put(SgdMaxentTrainer.DECAY_PARAM, recipe.decay());
       params.put(SgdMaxentTrainer.AVERAGE_PARAM, recipe.average());
     }
-    byte[] features = recipe.features() == null ? null : Files.readAllBytes(recipe.features());
     Map<String, Object> resources = new HashMap<>();
     for (Path clusters : recipe.clusters()) {
       try (InputStream in = Files.newInputStream(clusters)) {
