@@ -89,7 +89,7 @@ class ModelAveragerTest {
   void anEnsembleRecipeTrainsEachMemberAndShipsOneAveragedModel(@TempDir Path dir) throws Exception {
     TrainingRecipe recipe = TrainingRecipe.read(TrainingSmokeTest.RECIPE, Map.of("cutoff", "0", "threads", "1",
         "ensemble", "gis,sgd", "gis.algorithm", "MAXENT", "gis.iterations", "20",
-        "sgd.algorithm", "SGD", "sgd.iterations", "5", "sgd.l2", "1"));
+        "sgd.algorithm", "SGD", "sgd.iterations", "5", "sgd.l2", "1", "sgd.learningRate", "0.05"));
     assertThat(recipe.ensemble().values()).extracting(TrainingRecipe::algorithm, TrainingRecipe::iterations)
         .containsExactly(tuple("MAXENT", 20), tuple("SGD", 5));
 
