@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Throughput of the pipeline on one core. Run from the repository root after {@code mvn install}:
  *
  * <pre>
- * mvn -q -pl models test-compile exec:exec -Dexec.executable=java \
+ * mvn -q -pl models test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *   -Dexec.args="-cp %classpath org.openjdk.jmh.Main PipelineBenchmark -t 1"
  * </pre>
  *
