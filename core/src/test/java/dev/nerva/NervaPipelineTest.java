@@ -137,6 +137,11 @@ class NervaPipelineTest {
             tuple(EntityType.COUNTRY, "Philippines", "PH"),
             tuple(EntityType.DATE, "Tuesday", "2024-09-03"));
     assertSpanInvariants(doc);
+
+    Nerva keeping = Nerva.builder().stripPossessives(false).recognizer(new FixedStrings(Map.of(
+        "Wagner's", EntityType.ORGANIZATION))).build();
+    assertThat(keeping.process(text).entities(EntityType.ORGANIZATION)).extracting(Entity::text)
+        .containsExactly("Wagner's");
   }
 
   @Test

@@ -31,7 +31,7 @@ import opennlp.tools.tokenize.TokenizerModel;
  *
  * <pre>
  * train --corpus DIR [--recipe FILE] [--out FILE] [--keep-members] [--set key=value]...
- * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]
+ * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * decoding [--model FILE] [--beam N] [--other-bias X]
  * average --model FILE --with FILE[,FILE...] --out FILE
@@ -53,7 +53,7 @@ public final class ModelsCommand {
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--pipeline") || arg.equals("--no-date-rules") || arg.equals("--no-gazetteer")
-          || arg.equals("--keep-the") || arg.equals("--keep-members")) {
+          || arg.equals("--keep-the") || arg.equals("--keep-possessives") || arg.equals("--keep-members")) {
         options.put(arg.substring(2), "true");
       } else if (arg.equals("--set") && i + 1 < args.length) {
         String[] kv = args[++i].split("=", 2);
@@ -103,7 +103,7 @@ public final class ModelsCommand {
     }
     evaluate(corpus, options.getOrDefault("split", "dev"), model, options.containsKey("pipeline"),
         !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"), !options.containsKey("keep-the"),
-        options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"), options.get("beam"),
+        !options.containsKey("keep-possessives"), options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"), options.get("beam"),
         options.get("other-bias"));
   }
 
@@ -164,7 +164,7 @@ public final class ModelsCommand {
   }
 
   private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
-      boolean gazetteer, boolean stripThe, String tokenizer, String casingOption, String beam, String otherBias)
+      boolean gazetteer, boolean stripThe, boolean stripPossessives, String tokenizer, String casingOption, String beam, String otherBias)
       throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
@@ -196,6 +196,7 @@ public final class ModelsCommand {
           .dateRules(dateRules)
           .countryGazetteer(gazetteer)
           .stripLeadingThe(stripThe)
+          .stripPossessives(stripPossessives)
           .tokenizer(tokenizer.equals("ud") ? udTokenizer() : PtbTokenizer.INSTANCE)
           .build();
       // warm-up: one whole pass, so the rates below are not the JIT compiler's (the first pass
@@ -204,9 +205,9 @@ public final class ModelsCommand {
       for (Casing casing : casings) {
         PipelineResult result = Evaluation.pipeline(nerva, documents, casing);
         System.out.printf("%n### Full pipeline on raw text, %s, %s casing, %s tokenizer, date rules %s, "
-            + "country gazetteer %s, leading 'the' %s (%s, one thread)%n%n%s",
+            + "country gazetteer %s, leading 'the' %s, possessives %s (%s, one thread)%n%n%s",
             split, casing.name().toLowerCase(Locale.ROOT), tokenizer, dateRules ? "on" : "off", gazetteer ? "on" : "off",
-            stripThe ? "cut" : "kept",
+            stripThe ? "cut" : "kept", stripPossessives ? "cut" : "kept",
             Evaluation.rate(result.tokensPerSecond()),
             result.scores().table(Evaluation.PIPELINE_TYPES));
       }
@@ -229,7 +230,7 @@ public final class ModelsCommand {
   private static void usage(String problem) {
     System.err.println("error: " + problem);
     System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--keep-members] [--set key=value]...   (--keep-members also writes each ensemble member as OUT.NAME)");
-    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]");
+    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]");
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.err.println("       decoding [--model FILE] [--beam N] [--other-bias X]   (rewrites a model's decoding settings)");
     System.err.println("       average --model FILE --with FILE[,FILE...] --out FILE   (averages the weights of models with the same features)");
