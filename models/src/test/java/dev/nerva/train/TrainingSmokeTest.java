@@ -39,6 +39,19 @@ class TrainingSmokeTest {
   static final Path TINY = Paths.get("src/test/resources/tiny-corpus");
   static final Path RECIPE = Paths.get("recipe/ner-en.properties");
 
+  /**
+   * Trains on the tiny corpus under the shipped recipe with {@code overrides}, writes the model to
+   * {@code file} and reads it back, as users of a trained model get it.
+   */
+  private static TokenNameFinderModel trainWriteAndReload(Map<String, String> overrides, Path file) throws Exception {
+    TokenNameFinderModel model = NameFinderTrainer.train(
+        OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), TrainingRecipe.read(RECIPE, overrides));
+    try (OutputStream out = Files.newOutputStream(file)) {
+      model.serialize(out);
+    }
+    return NameFinderRecognizer.loadModel(file);
+  }
+
   @Test
   void readsBioFilesIntoDocumentsWithTypedSpans() throws Exception {
     List<GoldDocument> dev = OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "dev"));
@@ -53,16 +66,8 @@ class TrainingSmokeTest {
 
   @Test
   void trainsAModelThatLoadsAndRunsInThePipeline(@TempDir Path dir) throws Exception {
-    TrainingRecipe recipe = TrainingRecipe.read(RECIPE,
-        Map.of("gis.iterations", "30", "sgd.iterations", "5", "cutoff", "0", "threads", "1"));
-    List<GoldDocument> train = OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train"));
-    TokenNameFinderModel model = NameFinderTrainer.train(train, recipe);
-
-    Path file = dir.resolve("tiny.bin");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      model.serialize(out);
-    }
-    TokenNameFinderModel reloaded = NameFinderRecognizer.loadModel(file);
+    TokenNameFinderModel reloaded = trainWriteAndReload(
+        Map.of("gis.iterations", "30", "sgd.iterations", "5", "cutoff", "0", "threads", "1"), dir.resolve("tiny.bin"));
 
     SpanScores scores = Evaluation.goldTokens(new NameFinderRecognizer("tiny", reloaded, OntoNotesLabels.TO_NERVA),
         OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "dev")), Evaluation.Casing.ORIGINAL);
@@ -101,16 +106,9 @@ class TrainingSmokeTest {
 
   @Test
   void trainsWithTheGazetteerOfTrainingNamesAndStoresIt(@TempDir Path dir) throws Exception {
-    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("ensemble", "", "iterations", "10", "cutoff", "0",
-        "threads", "1", "types", "ALL", "features", "ablation/names-gazetteer.xml"));
-    TokenNameFinderModel model = NameFinderTrainer.train(
-        OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
-    Path file = dir.resolve("gazetteer.bin");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      model.serialize(out);
-    }
+    TokenNameFinderModel reloaded = trainWriteAndReload(Map.of("ensemble", "", "iterations", "10", "cutoff", "0",
+        "threads", "1", "types", "ALL", "features", "ablation/names-gazetteer.xml"), dir.resolve("gazetteer.bin"));
 
-    TokenNameFinderModel reloaded = NameFinderRecognizer.loadModel(file);
     assertThat(reloaded.<Object>getArtifact(NameFinderTrainer.NAME_GAZETTEER))
         .isInstanceOfSatisfying(NameGazetteer.class, g -> assertThat(g.size()).isGreaterThan(5));
     Document doc = Nerva.builder()
@@ -124,16 +122,10 @@ class TrainingSmokeTest {
     Path places = dir.resolve("places.txt");
     Files.writeString(places, "# a comment line\nBuenos Aires   # trailing comment\n\nKeller Town\n");
     // Relative lists resolve against the recipe's folder; an absolute path is taken as it is.
-    TrainingRecipe recipe = TrainingRecipe.read(RECIPE, Map.of("ensemble", "", "iterations", "10", "cutoff", "0",
-        "threads", "1", "gazetteers", places + ",gazetteers/first-names.txt"));
-    TokenNameFinderModel model = NameFinderTrainer.train(
-        OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
     Path file = dir.resolve("gazetteers.bin");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      model.serialize(out);
-    }
+    TokenNameFinderModel reloaded = trainWriteAndReload(Map.of("ensemble", "", "iterations", "10", "cutoff", "0",
+        "threads", "1", "gazetteers", places + ",gazetteers/first-names.txt"), file);
 
-    TokenNameFinderModel reloaded = NameFinderRecognizer.loadModel(file);
     assertThat(reloaded.<Object>getArtifact("places.dictionary")).isInstanceOfSatisfying(Dictionary.class, d -> {
       assertThat(d).containsExactlyInAnyOrder(
           new StringList("Buenos", "Aires"), new StringList("Keller", "Town"));

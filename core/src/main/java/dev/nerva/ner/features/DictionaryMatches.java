@@ -10,7 +10,8 @@ import opennlp.tools.util.StringList;
  * Dictionary features of a case-sensitive dictionary: {@code <prefix>:w=dic} and {@code
  * <prefix>:w=dic=<token>} for tokens inside an entry, entries matched longest first from left to
  * right as OpenNLP's {@code DictionaryNameFinder} does, without its cost of building and interning
- * a {@link StringList} for every token n-gram. Each sentence is matched once.
+ * a {@link StringList} for every token n-gram. Each sentence is matched once. Not thread-safe, like
+ * every OpenNLP feature generator: each decoding session has its own.
  */
 final class DictionaryMatches extends PerSentenceFeatures {
 
