@@ -1,0 +1,50 @@
+package dev.nerva.ner.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nerva.date.TenseDetector;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.GeneratorFactory;
+import org.junit.jupiter.api.Test;
+
+/** Part-of-speech features through OpenNLP's descriptor reader, as models build them. */
+class PosTagFeaturesTest {
+
+  private static final String[] SENTENCE = {"Anna", "Keller", "visited", "Oslo", "in", "March", "."};
+
+  @Test
+  void eachTokenGetsTheTagsOfItsWindowFromOpenNlpsEnglishPosModel() throws Exception {
+    AdaptiveFeatureGenerator generator;
+    String descriptor = "<featureGenerators name=\"t\"><generator class=\""
+        + PosTagFeaturesFactory.class.getName() + "\"/></featureGenerators>";
+    try (InputStream in = new ByteArrayInputStream(descriptor.getBytes(StandardCharsets.UTF_8))) {
+      generator = GeneratorFactory.create(in, Map.of()::get);
+    }
+    String[] tags;
+    try (InputStream in = getClass().getResourceAsStream(TenseDetector.ENGLISH_MODEL_RESOURCE)) {
+      tags = new POSTaggerME(new POSModel(in)).tag(SENTENCE);
+    }
+
+    List<List<String>> features = new ArrayList<>();
+    for (int i = 0; i < SENTENCE.length; i++) {
+      List<String> token = new ArrayList<>();
+      generator.createFeatures(token, SENTENCE, i, null);
+      features.add(token);
+    }
+
+    assertThat(tags[2]).isEqualTo("VERB");
+    assertThat(features.get(0)).containsExactly("pos=" + tags[0], "p1pos=BOS", "n1pos=" + tags[1], "p2pos=BOS",
+        "n2pos=" + tags[2], "p1pos,pos=BOS," + tags[0], "pos,n1pos=" + tags[0] + "," + tags[1]);
+    assertThat(features.get(3)).contains("pos=" + tags[3], "p1pos=VERB", "p2pos=" + tags[1]);
+    assertThat(features.get(6)).contains("n1pos=EOS", "n2pos=EOS");
+    assertThat(features).allSatisfy(token -> assertThat(token).hasSize(7));
+  }
+}
