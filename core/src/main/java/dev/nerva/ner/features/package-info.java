@@ -1,7 +1,7 @@
 /**
  * Nerva's own OpenNLP feature generators and model artefacts: word clusters, dictionary features
- * under a name of their own and the gazetteer of training names, needed to load Nerva-trained
- * models, and feature-identical, faster versions of OpenNLP's window, n-gram and dictionary
+ * under a name of their own, the gazetteer of training names and part-of-speech tags, needed to
+ * load Nerva-trained models, and feature-identical, faster versions of OpenNLP's window, n-gram and dictionary
  * generators, which Nerva's decoder swaps in at run time.
  */
 package dev.nerva.ner.features;
