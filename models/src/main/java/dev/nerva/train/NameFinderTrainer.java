@@ -129,6 +129,11 @@ public final class NameFinderTrainer {
   /** Receives each ensemble member once it is trained, before the members are averaged. */
   @FunctionalInterface
   public interface MemberSink {
+    /**
+     * @param name the member's name in the recipe ({@code gis}, {@code sgd})
+     * @param member the member's model, complete and loadable on its own
+     * @throws IOException if keeping the member fails; training stops
+     */
     void accept(String name, TokenNameFinderModel member) throws IOException;
   }
 
