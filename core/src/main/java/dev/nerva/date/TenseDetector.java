@@ -1,6 +1,8 @@
 package dev.nerva.date;
 
 import com.google.common.base.Preconditions;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableSet;
 import dev.nerva.ClasspathModels;
 import dev.nerva.ModelLoadException;
@@ -46,9 +48,21 @@ public final class TenseDetector {
    * @throws ModelLoadException if the model jar is missing or the model is corrupt
    */
   public static TenseDetector english() {
-    return new TenseDetector(ClasspathModels.load(ENGLISH_MODEL_RESOURCE,
-        "org.apache.opennlp:opennlp-models-pos-en", POSModel::new));
+    return new TenseDetector(englishModel());
   }
+
+  /**
+   * OpenNLP's English POS model from the classpath, loaded once per JVM and shared (POSModel is
+   * immutable; each caller makes its own {@link POSTaggerME}).
+   *
+   * @throws ModelLoadException if the model jar is missing or the model is corrupt
+   */
+  public static POSModel englishModel() {
+    return ENGLISH_MODEL.get();
+  }
+
+  private static final Supplier<POSModel> ENGLISH_MODEL = Suppliers.memoize(() -> ClasspathModels.load(
+      ENGLISH_MODEL_RESOURCE, "org.apache.opennlp:opennlp-models-pos-en", POSModel::new));
 
   /**
    * The tense of the verb group nearest to the characters {@code start..end} of the sentence.

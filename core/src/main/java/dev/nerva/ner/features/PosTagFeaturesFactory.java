@@ -1,16 +1,14 @@
 package dev.nerva.ner.features;
 
-import dev.nerva.ClasspathModels;
 import dev.nerva.date.TenseDetector;
 import java.util.List;
-import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.GeneratorFactory;
 
 /**
  * Part-of-speech features: the tags OpenNLP's English UD POS model (from {@code
- * opennlp-models-pos-en}, loaded once per JVM from the classpath) gives the previous two, current
+ * opennlp-models-pos-en}, the one model {@link TenseDetector#englishModel()} shares) gives the previous two, current
  * and next two tokens ({@code p2pos=}, {@code p1pos=}, {@code pos=}, {@code n1pos=}, {@code
  * n2pos=}), and the tag pairs around the current token ({@code p1pos,pos=}, {@code pos,n1pos=}).
  * Each sentence is tagged once. Costs about as much time per token as the rest of the name finder.
@@ -24,12 +22,7 @@ public final class PosTagFeaturesFactory extends GeneratorFactory.AbstractXmlFea
 
   @Override
   public AdaptiveFeatureGenerator create() {
-    return new Tags(new POSTaggerME(ModelHolder.MODEL));
-  }
-
-  private static final class ModelHolder {
-    static final POSModel MODEL = ClasspathModels.load(TenseDetector.ENGLISH_MODEL_RESOURCE,
-        "org.apache.opennlp:opennlp-models-pos-en", POSModel::new);
+    return new Tags(new POSTaggerME(TenseDetector.englishModel()));
   }
 
   /** Not thread-safe, like every OpenNLP feature generator (the tagger keeps per-call state). */

@@ -32,6 +32,8 @@ class PosTagFeaturesTest {
     try (InputStream in = getClass().getResourceAsStream(TenseDetector.ENGLISH_MODEL_RESOURCE)) {
       tags = new POSTaggerME(new POSModel(in)).tag(SENTENCE);
     }
+    // One model per JVM, shared by the tense detector and every POS feature generator.
+    assertThat(TenseDetector.englishModel()).isSameAs(TenseDetector.englishModel());
 
     List<List<String>> features = new ArrayList<>();
     for (int i = 0; i < SENTENCE.length; i++) {
