@@ -2,6 +2,7 @@ package dev.nerva.train;
 
 import com.google.common.base.Preconditions;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -68,12 +69,14 @@ public final class ModelAverager {
     }
     TreeSet<String> predicates = new TreeSet<>();
     int[][] toFirst = new int[classifiers.length][];
+    List<Map<String, Context>> weights = new ArrayList<>();
     for (int m = 0; m < classifiers.length; m++) {
       String[] names = outcomes(classifiers[m]);
       Preconditions.checkArgument(names.length == outcomes.length
           && outcomeIndex.keySet().containsAll(Arrays.asList(names)), "model %s has other outcomes than model 0", m);
       toFirst[m] = Arrays.stream(names).mapToInt(outcomeIndex::get).toArray();
-      predicates.addAll(predicateMap(classifiers[m]).keySet());
+      weights.add(predicateMap(classifiers[m]));
+      predicates.addAll(weights.get(m).keySet());
     }
     double share = 1.0 / classifiers.length;
     double[] row = new double[outcomes.length];
@@ -84,13 +87,13 @@ public final class ModelAverager {
       Arrays.fill(row, 0);
       Arrays.fill(present, false);
       for (int m = 0; m < classifiers.length; m++) {
-        Context context = predicateMap(classifiers[m]).get(predicate);
+        Context context = weights.get(m).get(predicate);
         if (context != null) {
           int[] active = context.getOutcomes();
-          double[] weights = context.getParameters();
+          double[] parameters = context.getParameters();
           for (int i = 0; i < active.length; i++) {
             int o = toFirst[m][active[i]];
-            row[o] += share * weights[i];
+            row[o] += share * parameters[i];
             present[o] = true;
           }
         }
@@ -100,15 +103,15 @@ public final class ModelAverager {
         count += b ? 1 : 0;
       }
       int[] active = new int[count];
-      double[] weights = new double[count];
+      double[] averaged = new double[count];
       count = 0;
       for (int o = 0; o < outcomes.length; o++) {
         if (present[o]) {
           active[count] = o;
-          weights[count++] = row[o];
+          averaged[count++] = row[o];
         }
       }
-      contexts[p++] = new Context(active, weights);
+      contexts[p++] = new Context(active, averaged);
     }
     return new GISModel(contexts, predicates.toArray(new String[0]), outcomes);
   }

@@ -143,22 +143,45 @@ public final class NameFinderTrainer {
    */
   public static TokenNameFinderModel train(List<GoldDocument> documents, TrainingRecipe recipe, MemberSink members)
       throws IOException {
-    // Read once, so that every member learns the same features even if the file changes meanwhile.
+    // Read once, so that every member learns the same features even if a file changes meanwhile.
     byte[] features = recipe.features() == null ? null : Files.readAllBytes(recipe.features());
+    Map<String, Object> resources = resources(documents, recipe, features);
     if (recipe.ensemble().isEmpty()) {
-      return trainOne(documents, recipe, features);
+      return trainOne(documents, recipe, features, resources);
     }
     List<TokenNameFinderModel> trained = new ArrayList<>();
     for (Map.Entry<String, TrainingRecipe> entry : recipe.ensemble().entrySet()) {
-      TokenNameFinderModel member = trainOne(documents, entry.getValue(), features);
+      TokenNameFinderModel member = trainOne(documents, entry.getValue(), features, resources);
       members.accept(entry.getKey(), member);
       trained.add(member);
     }
     return withDecoding(ModelAverager.average(trained), recipe.beamSize(), recipe.otherBias());
   }
 
+  /** The clusters and gazetteers the features refer to; the same for every ensemble member. */
+  private static Map<String, Object> resources(List<GoldDocument> documents, TrainingRecipe recipe, byte[] features)
+      throws IOException {
+    Map<String, Object> resources = new HashMap<>();
+    for (Path clusters : recipe.clusters()) {
+      try (InputStream in = Files.newInputStream(clusters)) {
+        resources.put(clusters.getFileName().toString(), WordClusters.read(in));
+      }
+    }
+    String descriptor = features == null ? "" : new String(features, StandardCharsets.UTF_8);
+    if (descriptor.contains(COUNTRY_GAZETTEER)) {
+      resources.put(COUNTRY_GAZETTEER, countryGazetteer());
+    }
+    for (Path list : recipe.gazetteers()) {
+      resources.put(gazetteerResource(list), gazetteer(list));
+    }
+    if (descriptor.contains(NAME_GAZETTEER)) {
+      resources.put(NAME_GAZETTEER, nameGazetteer(documents));
+    }
+    return resources;
+  }
+
   private static TokenNameFinderModel trainOne(List<GoldDocument> documents, TrainingRecipe recipe,
-      byte[] features) throws IOException {
+      byte[] features, Map<String, Object> resources) throws IOException {
     List<NameSample> samples = samples(documents, recipe);
     TrainingParameters params = new TrainingParameters();
     params.put(TrainingParameters.ALGORITHM_PARAM,
@@ -176,22 +199,6 @@ public final class NameFinderTrainer {
       params.put(SgdMaxentTrainer.LEARNING_RATE_PARAM, recipe.learningRate());
       params.put(SgdMaxentTrainer.DECAY_PARAM, recipe.decay());
       params.put(SgdMaxentTrainer.AVERAGE_PARAM, recipe.average());
-    }
-    Map<String, Object> resources = new HashMap<>();
-    for (Path clusters : recipe.clusters()) {
-      try (InputStream in = Files.newInputStream(clusters)) {
-        resources.put(clusters.getFileName().toString(), WordClusters.read(in));
-      }
-    }
-    String descriptor = features == null ? "" : new String(features, StandardCharsets.UTF_8);
-    if (descriptor.contains(COUNTRY_GAZETTEER)) {
-      resources.put(COUNTRY_GAZETTEER, countryGazetteer());
-    }
-    for (Path list : recipe.gazetteers()) {
-      resources.put(gazetteerResource(list), gazetteer(list));
-    }
-    if (descriptor.contains(NAME_GAZETTEER)) {
-      resources.put(NAME_GAZETTEER, nameGazetteer(documents));
     }
     TokenNameFinderFactory factory = TokenNameFinderFactory.create(null, features, resources,
         recipe.encoding().equals("BILOU") ? new BilouCodec() : new BioCodec());
