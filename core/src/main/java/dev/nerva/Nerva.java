@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.util.Span;
 
@@ -46,6 +47,12 @@ public final class Nerva {
 
   /** The classpath resource of the bundled English name finder, shipped by nerva-models-en. */
   public static final String ENGLISH_NER_RESOURCE = "/dev/nerva/models/en/ner-en.bin";
+
+  /**
+   * The classpath resource of the bundled English name finder's right-to-left partner, shipped by
+   * nerva-models-en (see {@link NameFinderRecognizer#withBackwardModel}).
+   */
+  public static final String ENGLISH_NER_BACKWARD_RESOURCE = "/dev/nerva/models/en/ner-en-r2l.bin";
 
   /** The types a pipeline reports unless told otherwise. */
   public static final ImmutableSet<EntityType> DEFAULT_OUTPUT_TYPES = ImmutableSet.of(
@@ -362,11 +369,24 @@ public final class Nerva {
     }
 
     /**
-     * Adds the bundled English name finder from nerva-models-en.
+     * Adds the bundled English name finder from nerva-models-en: its left-to-right and right-to-left
+     * models read each sentence together (see {@link NameFinderRecognizer#withBackwardModel}).
+     * This is the name finder of {@link #english()}.
+     *
+     * @throws ModelLoadException if nerva-models-en is not on the classpath or a model is corrupt
+     */
+    public Builder englishNameFinder() {
+      return recognizer(englishNameFinderRecognizer().withBackwardModel(loadEnglishModel(ENGLISH_NER_BACKWARD_RESOURCE)));
+    }
+
+    /**
+     * Adds the bundled English name finder's left-to-right model alone: the name finder takes about
+     * half the time of {@link #englishNameFinder()}, with about half a point less F1 (the model
+     * card in nerva-models-en has the figures), and loads in half the time and memory.
      *
      * @throws ModelLoadException if nerva-models-en is not on the classpath or its model is corrupt
      */
-    public Builder englishNameFinder() {
+    public Builder fastEnglishNameFinder() {
       return recognizer(englishNameFinderRecognizer());
     }
 
@@ -401,7 +421,10 @@ public final class Nerva {
   private static final Supplier<TenseDetector> ENGLISH_TENSE = Suppliers.memoize(TenseDetector::english);
 
   private static NameFinderRecognizer englishNameFinderRecognizer() {
-    return new NameFinderRecognizer("ner-en", ClasspathModels.load(ENGLISH_NER_RESOURCE, "dev.nerva:nerva-models-en",
-        in -> NameFinderRecognizer.loadModel(in, ENGLISH_NER_RESOURCE)), OntoNotesLabels.TO_NERVA);
+    return new NameFinderRecognizer("ner-en", loadEnglishModel(ENGLISH_NER_RESOURCE), OntoNotesLabels.TO_NERVA);
+  }
+
+  private static TokenNameFinderModel loadEnglishModel(String resource) {
+    return ClasspathModels.load(resource, "dev.nerva:nerva-models-en", in -> NameFinderRecognizer.loadModel(in, resource));
   }
 }

@@ -2,6 +2,7 @@ package dev.nerva.ner;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.nerva.ner.features.MemoDictionaryFeaturesFactory;
 import dev.nerva.ner.features.MemoNgramFeatures;
 import dev.nerva.ner.features.MemoWindowFeaturesFactory;
@@ -76,6 +77,7 @@ final class MaxentBeamDecoder {
   private final int[] previousPreviousOutcome;
   /** Whether outcome o may follow outcome p: valid[p + 1][o], p = -1 at the sentence start. */
   private final boolean[][] valid;
+  private final ImmutableMap<String, Integer> outcomeIndex;
   private final ConcurrentLinkedQueue<AdaptiveFeatureGenerator> generators = new ConcurrentLinkedQueue<>();
 
   private MaxentBeamDecoder(TokenNameFinderModel model, GISModel maxent, int beamSize, double otherBias) {
@@ -84,6 +86,11 @@ final class MaxentBeamDecoder {
     Map<String, Context> pmap = (Map<String, Context>) data[1];
     this.outcomes = ((String[]) data[2]).clone();
     this.features = FeatureWeights.of(pmap, outcomes.length);
+    ImmutableMap.Builder<String, Integer> index = ImmutableMap.builder();
+    for (int o = 0; o < outcomes.length; o++) {
+      index.put(outcomes[o], o);
+    }
+    this.outcomeIndex = index.buildOrThrow();
     this.beamSize = beamSize;
     this.otherBias = otherBias;
     this.otherOutcome = Arrays.asList(outcomes).indexOf(NameFinderME.OTHER);
@@ -112,6 +119,7 @@ final class MaxentBeamDecoder {
     this.model = tables.model;
     this.features = tables.features;
     this.outcomes = tables.outcomes;
+    this.outcomeIndex = tables.outcomeIndex;
     this.beamSize = beamSize;
     this.otherBias = otherBias;
     this.otherOutcome = tables.otherOutcome;
@@ -175,6 +183,11 @@ final class MaxentBeamDecoder {
     return beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam.trim());
   }
 
+  /** The labels (outcomes) of the model. */
+  ImmutableSet<String> labels() {
+    return outcomeIndex.keySet();
+  }
+
   /** The beam width taken from the model. */
   int beamSize() {
     return beamSize;
@@ -227,6 +240,10 @@ final class MaxentBeamDecoder {
     return generator instanceof CachedFeatureGenerator cached ? cached.getCachedFeatureGenerator() : generator;
   }
 
+  private String label(int outcome) {
+    return outcome < 0 ? NameFinderME.OTHER : outcomes[outcome];
+  }
+
   /** One beam entry: a label sequence as a chain of back pointers. */
   private record Entry(Entry previous, int outcome, double prob, double score) {
     int outcomeBefore(int steps) {
@@ -247,6 +264,10 @@ final class MaxentBeamDecoder {
     private final List<String> tokenFeatures = new ArrayList<>(128);
     private long[] hashes = new long[128];
     private int[] handles = new int[128];
+    /** The sentence whose label-free scores {@link #base} holds (compared by identity). */
+    private String[] prepared;
+    private double[][] base = new double[128][];
+    private String[] tokenClasses = new String[128];
     private boolean closed;
 
     private Session(AdaptiveFeatureGenerator generator) {
@@ -255,16 +276,25 @@ final class MaxentBeamDecoder {
 
     /** Finds the names of one sentence, as {@link NameFinderME#find(String[])} would. */
     Span[] find(String[] tokens) {
+      List<String[]> best = candidates(tokens);
+      String[] labels = best.isEmpty() ? new String[0] : best.get(0);
+      return commit(tokens, labels, probabilities(tokens, labels));
+    }
+
+    /**
+     * The beam's complete label sequences for one sentence, best first (at most the beam width;
+     * empty only for an empty sentence). The document's adaptive data are not updated: call
+     * {@link #commit} with the labels chosen.
+     */
+    List<String[]> candidates(String[] tokens) {
       Preconditions.checkState(!closed, "document already closed");
       int k = outcomes.length;
+      prepare(tokens);
       List<Entry> beam = new ArrayList<>();
       beam.add(null); // the empty sequence
       double[] scores = new double[k];
       double[] largest = new double[k];
       for (int i = 0; i < tokens.length; i++) {
-        double[] base = scoreOfLabelFreeFeatures(tokens, i);
-        String token = tokens[i];
-        String tokenClass = FeatureGeneratorUtil.tokenFeature(token);
         int[] withWord = new int[k + 1];
         int[] withClass = new int[k + 1];
         boolean[] looked = new boolean[k + 1];
@@ -275,20 +305,11 @@ final class MaxentBeamDecoder {
           int po = top == null ? -1 : top.outcome;
           int ppo = top == null ? -1 : top.outcomeBefore(1);
           if (!looked[po + 1]) {
-            String label = po < 0 ? NameFinderME.OTHER : outcomes[po];
-            withWord[po + 1] = features.find("pow=" + label + "," + token);
-            withClass[po + 1] = features.find("powf=" + label + "," + tokenClass);
+            withWord[po + 1] = features.find("pow=" + label(po) + "," + tokens[i]);
+            withClass[po + 1] = features.find("powf=" + label(po) + "," + tokenClasses[i]);
             looked[po + 1] = true;
           }
-          System.arraycopy(base, 0, scores, 0, k);
-          features.add(previousOutcome[po + 1], scores);
-          features.add(withWord[po + 1], scores);
-          features.add(withClass[po + 1], scores);
-          features.add(previousPreviousOutcome[ppo + 1], scores);
-          if (otherOutcome >= 0) {
-            scores[otherOutcome] -= otherBias;
-          }
-          normalize(scores);
+          labelScores(i, po, ppo, withWord[po + 1], withClass[po + 1], scores);
           double min = kthLargest(scores, beamSize, largest);
           double before = top == null ? 0 : top.score;
           boolean[] allowed = valid[po + 1];
@@ -308,7 +329,102 @@ final class MaxentBeamDecoder {
         next.sort(BEST_FIRST);
         beam = next;
       }
-      return spans(tokens, beam.isEmpty() ? null : beam.get(0));
+      List<String[]> sequences = new ArrayList<>();
+      for (int b = 0; b < Math.min(beamSize, beam.size()); b++) {
+        String[] labels = new String[tokens.length];
+        Entry e = beam.get(b);
+        for (int i = tokens.length - 1; i >= 0; i--, e = e.previous) {
+          labels[i] = outcomes[e.outcome];
+        }
+        sequences.add(labels);
+      }
+      return sequences;
+    }
+
+    /**
+     * The model's probability of each label of a sequence, given the labels before it: the
+     * factors of the sequence's probability. The labels must be the model's outcomes and a valid
+     * sequence; the sentence is the one last given to {@link #candidates}, or is prepared anew.
+     */
+    double[] probabilities(String[] tokens, String[] labels) {
+      Preconditions.checkState(!closed, "document already closed");
+      Preconditions.checkArgument(tokens.length == labels.length, "one label per token");
+      prepare(tokens);
+      double[] scores = new double[outcomes.length];
+      double[] probabilities = new double[tokens.length];
+      int po = -1;
+      int ppo = -1;
+      for (int i = 0; i < tokens.length; i++) {
+        labelScores(i, po, ppo, features.find("pow=" + label(po) + "," + tokens[i]),
+            features.find("powf=" + label(po) + "," + tokenClasses[i]), scores);
+        Integer o = outcomeIndex.get(labels[i]);
+        Preconditions.checkArgument(o != null, "not a label of this model: %s", labels[i]);
+        probabilities[i] = scores[o];
+        ppo = po;
+        po = o;
+      }
+      return probabilities;
+    }
+
+    /**
+     * Makes {@code labels} the sentence's labels: the document's later sentences see them
+     * (adaptive features). Returns them as spans whose probability is the mean of their tokens'.
+     */
+    Span[] commit(String[] tokens, String[] labels, double[] probabilities) {
+      Preconditions.checkState(!closed, "document already closed");
+      generator.updateAdaptiveData(tokens, labels);
+      prepared = null; // the caller may reuse the array for its next sentence
+      Span[] spans = spans(labels);
+      for (int s = 0; s < spans.length; s++) {
+        double p = 0;
+        for (int i = spans[s].getStart(); i < spans[s].getEnd(); i++) {
+          p += probabilities[i];
+        }
+        spans[s] = new Span(spans[s], p / spans[s].length());
+      }
+      return spans;
+    }
+
+    /** The spans of a label sequence in this model's sequence coding. */
+    Span[] spans(String[] labels) {
+      return codec.decode(Arrays.asList(labels));
+    }
+
+    /** The sentence's labels for these spans, in this model's sequence coding. */
+    String[] labels(Span[] spans, int length) {
+      return codec.encode(spans, length);
+    }
+
+    /**
+     * Computes the label-independent score sums of every token of the sentence once; later calls
+     * for the same sentence (the same array) reuse them.
+     */
+    private void prepare(String[] tokens) {
+      if (tokens == prepared) {
+        return;
+      }
+      if (base.length < tokens.length) {
+        base = new double[2 * tokens.length][];
+        tokenClasses = new String[2 * tokens.length];
+      }
+      for (int i = 0; i < tokens.length; i++) {
+        base[i] = scoreOfLabelFreeFeatures(tokens, i);
+        tokenClasses[i] = FeatureGeneratorUtil.tokenFeature(tokens[i]);
+      }
+      prepared = tokens;
+    }
+
+    /** Token i's label probabilities after labels {@code ppo}, {@code po} (-1: none). */
+    private void labelScores(int i, int po, int ppo, int withWord, int withClass, double[] scores) {
+      System.arraycopy(base[i], 0, scores, 0, outcomes.length);
+      features.add(previousOutcome[po + 1], scores);
+      features.add(withWord, scores);
+      features.add(withClass, scores);
+      features.add(previousPreviousOutcome[ppo + 1], scores);
+      if (otherOutcome >= 0) {
+        scores[otherOutcome] -= otherBias;
+      }
+      normalize(scores);
     }
 
     /**
@@ -334,25 +450,6 @@ final class MaxentBeamDecoder {
         features.add(handles[f], base);
       }
       return base;
-    }
-
-    private Span[] spans(String[] tokens, Entry best) {
-      String[] labels = new String[tokens.length];
-      double[] probs = new double[tokens.length];
-      for (int i = tokens.length - 1; i >= 0 && best != null; i--, best = best.previous) {
-        labels[i] = outcomes[best.outcome];
-        probs[i] = best.prob;
-      }
-      generator.updateAdaptiveData(tokens, labels);
-      Span[] spans = codec.decode(Arrays.asList(labels));
-      for (int s = 0; s < spans.length; s++) {
-        double p = 0;
-        for (int i = spans[s].getStart(); i < spans[s].getEnd(); i++) {
-          p += probs[i];
-        }
-        spans[s] = new Span(spans[s], p / spans[s].length());
-      }
-      return spans;
     }
 
     @Override

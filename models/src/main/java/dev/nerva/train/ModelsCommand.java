@@ -30,12 +30,17 @@ import opennlp.tools.tokenize.TokenizerModel;
  * OntoNotes corpus folder under a recipe, {@code eval} scores a model on the dev split.
  *
  * <pre>
- * train --corpus DIR [--recipe FILE] [--out FILE] [--keep-members] [--set key=value]...
- * eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]
+ * train --corpus DIR [--recipe FILE] [--out FILE] [--directions LEFT_TO_RIGHT,RIGHT_TO_LEFT] [--keep-members] [--set key=value]...
+ * eval  --corpus DIR [--model FILE] [--backward FILE | --one-direction] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * decoding [--model FILE] [--beam N] [--other-bias X]
  * average --model FILE --with FILE[,FILE...] --out FILE
  * </pre>
+ *
+ * <p>{@code train} trains the recipe once per direction: the left-to-right model to {@code --out}
+ * (the bundled {@code ner-en.bin} by default), the right-to-left one beside it ({@code
+ * ner-en-r2l.bin}). {@code eval} combines a model with its right-to-left partner when that file
+ * exists or {@code --backward} names one, unless {@code --one-direction}.
  *
  * <p>{@code average} writes the weights of models trained on the same features averaged into one
  * model (see {@link ModelAverager}); {@code train} does it itself for a recipe with an ensemble.
@@ -53,7 +58,8 @@ public final class ModelsCommand {
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--pipeline") || arg.equals("--no-date-rules") || arg.equals("--no-gazetteer")
-          || arg.equals("--keep-the") || arg.equals("--keep-possessives") || arg.equals("--keep-members")) {
+          || arg.equals("--keep-the") || arg.equals("--keep-possessives") || arg.equals("--keep-members")
+          || arg.equals("--one-direction")) {
         options.put(arg.substring(2), "true");
       } else if (arg.equals("--set") && i + 1 < args.length) {
         String[] kv = args[++i].split("=", 2);
@@ -98,13 +104,34 @@ public final class ModelsCommand {
     }
     if (args[0].equals("train")) {
       Path recipe = Paths.get(options.getOrDefault("recipe", moduleRelative("recipe/ner-en.properties")));
-      train(corpus, recipe, overrides, model, options.containsKey("keep-members"));
+      List<String> directions = List.of(options.getOrDefault("directions", "LEFT_TO_RIGHT,RIGHT_TO_LEFT").split(","));
+      for (String direction : directions) {
+        Map<String, String> withDirection = new HashMap<>(overrides);
+        withDirection.put("direction", direction.trim());
+        boolean backward = direction.trim().equals(NameFinderRecognizer.RIGHT_TO_LEFT);
+        train(corpus, recipe, withDirection, backward ? backwardFile(model) : model, options.containsKey("keep-members"));
+      }
+      if (directions.size() == 1) {
+        options.put("one-direction", "true");
+      }
       options.putIfAbsent("casing", "ORIGINAL");
+    }
+    String backward = options.get("backward");
+    if (backward == null && !options.containsKey("one-direction") && Files.exists(backwardFile(model))) {
+      backward = backwardFile(model).toString();
     }
     evaluate(corpus, options.getOrDefault("split", "dev"), model, options.containsKey("pipeline"),
         !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"), !options.containsKey("keep-the"),
         !options.containsKey("keep-possessives"), options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"), options.get("beam"),
-        options.get("other-bias"));
+        options.get("other-bias"), backward);
+  }
+
+  /** Where the right-to-left partner of a model file lives: ner-en.bin → ner-en-r2l.bin. */
+  static Path backwardFile(Path model) {
+    String name = model.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String backward = dot < 0 ? name + "-r2l" : name.substring(0, dot) + "-r2l" + name.substring(dot);
+    return model.resolveSibling(backward);
   }
 
   /** Rewrites a model's decoding properties (beam width, "other" bias) in place. */
@@ -164,14 +191,18 @@ public final class ModelsCommand {
   }
 
   private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
-      boolean gazetteer, boolean stripThe, boolean stripPossessives, String tokenizer, String casingOption, String beam, String otherBias)
-      throws IOException {
+      boolean gazetteer, boolean stripThe, boolean stripPossessives, String tokenizer, String casingOption, String beam, String otherBias,
+      String backward) throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
     TokenNameFinderModel model = NameFinderRecognizer.loadModel(modelFile);
     System.out.printf(Locale.ROOT, "model %s: %.1f MB, loaded in %.2f s%n",
         modelFile, Files.size(modelFile) / 1e6, (System.nanoTime() - t0) / 1e9);
     NameFinderRecognizer finder = new NameFinderRecognizer("ner-en", model, OntoNotesLabels.TO_NERVA);
+    if (backward != null) {
+      finder = finder.withBackwardModel(NameFinderRecognizer.loadModel(Paths.get(backward)));
+      System.out.println("combined with the right-to-left model " + backward);
+    }
     if (beam != null) {
       finder = finder.withBeamSize(Integer.parseInt(beam));
     }
@@ -229,8 +260,8 @@ public final class ModelsCommand {
 
   private static void usage(String problem) {
     System.err.println("error: " + problem);
-    System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--keep-members] [--set key=value]...   (--keep-members also writes each ensemble member as OUT.NAME)");
-    System.err.println("       eval  --corpus DIR [--model FILE] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]");
+    System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--directions LEFT_TO_RIGHT,RIGHT_TO_LEFT] [--keep-members] [--set key=value]...   (the right-to-left model goes beside OUT as OUT-r2l; --keep-members also writes each ensemble member as OUT.NAME)");
+    System.err.println("       eval  --corpus DIR [--model FILE] [--backward FILE | --one-direction] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]");
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.err.println("       decoding [--model FILE] [--beam N] [--other-bias X]   (rewrites a model's decoding settings)");
     System.err.println("       average --model FILE --with FILE[,FILE...] --out FILE   (averages the weights of models with the same features)");

@@ -1,5 +1,6 @@
 package dev.nerva.train;
 
+import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import dev.nerva.country.CountryResolver;
 import dev.nerva.ner.NameFinderRecognizer;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +56,12 @@ public final class NameFinderTrainer {
    * OpenNLP dictionary for the dictionary feature generator.
    */
   static Dictionary countryGazetteer() {
-    return gazetteer(CountryResolver.bundled().names());
+    return countryGazetteer(false);
+  }
+
+  /** {@link #countryGazetteer()}, each name's tokens reversed for a right-to-left model if asked. */
+  static Dictionary countryGazetteer(boolean reversed) {
+    return gazetteer(CountryResolver.bundled().names(), reversed);
   }
 
   /**
@@ -62,6 +70,11 @@ public final class NameFinderTrainer {
    * @throws IOException if the list cannot be read
    */
   static Dictionary gazetteer(Path list) throws IOException {
+    return gazetteer(list, false);
+  }
+
+  /** {@link #gazetteer(Path)}, each name's tokens reversed for a right-to-left model if asked. */
+  static Dictionary gazetteer(Path list, boolean reversed) throws IOException {
     List<String> names = new ArrayList<>();
     for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
       int comment = line.indexOf('#');
@@ -70,7 +83,7 @@ public final class NameFinderTrainer {
         names.add(name);
       }
     }
-    return gazetteer(names);
+    return gazetteer(names, reversed);
   }
 
   /** The resource name under which feature descriptors refer to a gazetteer list. */
@@ -81,15 +94,19 @@ public final class NameFinderTrainer {
 
   /**
    * Names tokenized as the pipeline tokenizes them, as a case-sensitive OpenNLP dictionary for the
-   * dictionary feature generator.
+   * dictionary feature generator. A right-to-left model reads "Faso Burkina", so its gazetteers
+   * hold the names {@code reversed}.
    */
-  private static Dictionary gazetteer(Iterable<String> names) {
+  private static Dictionary gazetteer(Iterable<String> names, boolean reversed) {
     Dictionary dictionary = new Dictionary(true);
     for (String name : names) {
       Span[] spans = PtbTokenizer.INSTANCE.tokenizePos(name);
       String[] forms = new String[spans.length];
       for (int i = 0; i < spans.length; i++) {
         forms[i] = PtbForms.of(name, spans[i].getStart(), spans[i].getEnd());
+      }
+      if (reversed) {
+        Collections.reverse(Arrays.asList(forms));
       }
       dictionary.put(new StringList(forms));
     }
@@ -155,7 +172,7 @@ public final class NameFinderTrainer {
       members.accept(entry.getKey(), member);
       trained.add(member);
     }
-    return withDecoding(ModelAverager.average(trained), recipe.beamSize(), recipe.otherBias());
+    return withDecoding(ModelAverager.average(trained), recipe);
   }
 
   /** The clusters and gazetteers the features refer to; the same for every ensemble member. */
@@ -169,12 +186,13 @@ public final class NameFinderTrainer {
     }
     String descriptor = features == null ? "" : new String(features, StandardCharsets.UTF_8);
     if (descriptor.contains(COUNTRY_GAZETTEER)) {
-      resources.put(COUNTRY_GAZETTEER, countryGazetteer());
+      resources.put(COUNTRY_GAZETTEER, countryGazetteer(recipe.rightToLeft()));
     }
     for (Path list : recipe.gazetteers()) {
-      resources.put(gazetteerResource(list), gazetteer(list));
+      resources.put(gazetteerResource(list), gazetteer(list, recipe.rightToLeft()));
     }
     if (descriptor.contains(NAME_GAZETTEER)) {
+      Preconditions.checkArgument(!recipe.rightToLeft(), "the name gazetteer is for left-to-right models only");
       resources.put(NAME_GAZETTEER, nameGazetteer(documents));
     }
     return resources;
@@ -204,7 +222,16 @@ public final class NameFinderTrainer {
         recipe.encoding().equals("BILOU") ? new BilouCodec() : new BioCodec());
     TokenNameFinderModel model =
         NameFinderME.train("en", null, ObjectStreamUtils.createObjectStream(samples), params, factory);
-    return withDecoding(model, recipe.beamSize(), recipe.otherBias());
+    return withDecoding(model, recipe);
+  }
+
+  /** The model with the recipe's decoding settings and, for a right-to-left model, its direction. */
+  private static TokenNameFinderModel withDecoding(TokenNameFinderModel model, TrainingRecipe recipe)
+      throws IOException {
+    TokenNameFinderModel decoding = withDecoding(model, recipe.beamSize(), recipe.otherBias());
+    return recipe.rightToLeft()
+        ? EditedModel.copyOf(decoding).withProperty(NameFinderRecognizer.DIRECTION_PROPERTY, NameFinderRecognizer.RIGHT_TO_LEFT)
+        : decoding;
   }
 
   /**
@@ -227,6 +254,12 @@ public final class NameFinderTrainer {
       for (GoldSentence sentence : document.sentences()) {
         String[] tokens = sentence.tokens().toArray(new String[0]);
         Span[] spans = sentence.spans().stream().filter(s -> recipe.learns(s.getType())).toArray(Span[]::new);
+        if (recipe.rightToLeft()) {
+          Collections.reverse(Arrays.asList(tokens));
+          for (int i = 0; i < spans.length; i++) {
+            spans[i] = new Span(tokens.length - spans[i].getEnd(), tokens.length - spans[i].getStart(), spans[i].getType());
+          }
+        }
         samples.add(new NameSample(tokens, spans, first));
         first = false;
       }

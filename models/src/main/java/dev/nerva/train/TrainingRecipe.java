@@ -33,6 +33,10 @@ import java.util.Properties;
  * @param decay SGD's step-size factor per pass
  * @param average whether SGD averages the weights over its steps from the second pass on
  * @param caseAugmentation share of training sentences added again lower-cased and again upper-cased
+ * @param rightToLeft whether the model reads each sentence from its last token to its first
+ *     (recipe key {@code direction=RIGHT_TO_LEFT}); it then stores {@code
+ *     NameFinderRecognizer.DIRECTION_PROPERTY} and its gazetteers reversed, and Nerva's recognizer
+ *     reverses sentences for it
  * @param clusters word-cluster files the features refer to by file name (see {@code clusters})
  * @param gazetteers name lists (one name per line, '#' comments) the features refer to as {@code
  *     <file name without .txt>.dictionary}
@@ -58,6 +62,7 @@ public record TrainingRecipe(
     double decay,
     boolean average,
     double caseAugmentation,
+    boolean rightToLeft,
     ImmutableList<Path> clusters,
     ImmutableList<Path> gazetteers,
     int beamSize,
@@ -139,11 +144,18 @@ public record TrainingRecipe(
         Double.parseDouble(p.getProperty("decay", "0.85").trim()),
         Boolean.parseBoolean(p.getProperty("average", "true").trim()),
         Double.parseDouble(p.getProperty("caseAugmentation", "0").trim()),
+        direction(p.getProperty("direction", "LEFT_TO_RIGHT").trim()),
         paths(p.getProperty("clusters", ""), folder),
         paths(p.getProperty("gazetteers", ""), folder),
         Integer.parseInt(p.getProperty("beamSize", "3").trim()),
         Double.parseDouble(p.getProperty("otherBias", "0").trim()),
         ensemble);
+  }
+
+  private static boolean direction(String direction) {
+    Preconditions.checkArgument(direction.equals("LEFT_TO_RIGHT") || direction.equals("RIGHT_TO_LEFT"),
+        "direction must be LEFT_TO_RIGHT or RIGHT_TO_LEFT: %s", direction);
+    return direction.equals("RIGHT_TO_LEFT");
   }
 
   private static ImmutableList<Path> paths(String list, Path folder) {

@@ -118,6 +118,54 @@ class TrainingSmokeTest {
   }
 
   @Test
+  void aRightToLeftModelReadsSentencesBackwardsAndCombinesWithALeftToRightOne(@TempDir Path dir) throws Exception {
+    Path places = dir.resolve("places.txt");
+    Files.writeString(places, "Buenos Aires\n");
+    Map<String, String> settings = Map.of("ensemble", "", "iterations", "30", "cutoff", "0", "threads", "1",
+        "gazetteers", places + ",gazetteers/first-names.txt");
+    TokenNameFinderModel forward = trainWriteAndReload(settings, dir.resolve("forward.bin"));
+    Map<String, String> backwards = new java.util.HashMap<>(settings);
+    backwards.put("direction", "RIGHT_TO_LEFT");
+    TokenNameFinderModel backward = trainWriteAndReload(backwards, dir.resolve("backward.bin"));
+
+    assertThat(NameFinderRecognizer.isRightToLeft(forward)).isFalse();
+    assertThat(NameFinderRecognizer.isRightToLeft(backward)).isTrue();
+    // it reads "Aires Buenos", so its gazetteer holds the name that way
+    assertThat(backward.<Object>getArtifact("places.dictionary")).isInstanceOfSatisfying(Dictionary.class,
+        d -> assertThat(d).containsExactly(new StringList("Aires", "Buenos")));
+
+    NameFinderRecognizer leftToRight = new NameFinderRecognizer("tiny", forward, OntoNotesLabels.TO_NERVA);
+    NameFinderRecognizer rightToLeft = new NameFinderRecognizer("tiny", backward, OntoNotesLabels.TO_NERVA);
+    NameFinderRecognizer both = leftToRight.withBackwardModel(backward);
+    assertThat(both.backwardModel()).contains(backward);
+    assertThat(leftToRight.backwardModel()).isEmpty();
+    List<GoldDocument> dev = OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "dev"));
+    // The dev sentences are among the training sentences: each direction alone and both together fit them.
+    for (NameFinderRecognizer finder : List.of(rightToLeft, both, both.withBeamSize(1))) {
+      SpanScores scores = Evaluation.goldTokens(finder, dev, Evaluation.Casing.ORIGINAL);
+      assertThat(scores.prf(Evaluation.GOLD_TOKEN_TYPES)[2]).isGreaterThan(0.8);
+    }
+    // Spans come back in text order and offsets, with the probability both models give them.
+    List<String[]> sentence = new ArrayList<>();
+    sentence.add(new String[] {"In", "March", ",", "Anna", "Keller", "visited", "Norway", "."});
+    Span[] found = both.find(sentence).get(0);
+    assertThat(found).extracting(Span::getStart, Span::getEnd, Span::getType)
+        .contains(tuple(1, 2, "DATE"), tuple(3, 5, "PERSON"), tuple(6, 7, "GPE"));
+    assertThat(found).allSatisfy(s -> assertThat(s.getProb()).isBetween(0.0, 1.0));
+    assertThat(found).isSortedAccordingTo(java.util.Comparator.comparingInt(Span::getStart));
+    Document doc = Nerva.builder().recognizer(both).build().process("In March, Anna Keller visited Norway.");
+    assertThat(doc.entities()).extracting(Entity::type, Entity::text)
+        .contains(tuple(EntityType.PERSON, "Anna Keller"), tuple(EntityType.COUNTRY, "Norway"));
+
+    assertThatIllegalArgumentException().isThrownBy(() -> leftToRight.withBackwardModel(forward))
+        .withMessageContaining("right to left");
+    assertThatIllegalArgumentException().isThrownBy(() -> rightToLeft.withBackwardModel(backward))
+        .withMessageContaining("left-to-right");
+    assertThatIllegalArgumentException().isThrownBy(
+        () -> TrainingRecipe.read(RECIPE, Map.of("direction", "UPWARDS"))).withMessageContaining("UPWARDS");
+  }
+
+  @Test
   void trainsWithHandAssembledGazetteersAndStoresThemInTheModel(@TempDir Path dir) throws Exception {
     Path places = dir.resolve("places.txt");
     Files.writeString(places, "# a comment line\nBuenos Aires   # trailing comment\n\nKeller Town\n");
