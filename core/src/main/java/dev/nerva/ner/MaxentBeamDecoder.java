@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,6 +269,10 @@ final class MaxentBeamDecoder {
     private String[] prepared;
     private double[][] base = new double[128][];
     private String[] tokenClasses = new String[128];
+    /** Label distributions of the prepared sentence, by token and previous two labels. */
+    private final Map<Long, double[]> distributions = new HashMap<>();
+    /** Weight handles of a token's "pow=" and "powf=" features, by token and previous label. */
+    private final Map<Long, int[]> previousLabelHandles = new HashMap<>();
     private boolean closed;
 
     private Session(AdaptiveFeatureGenerator generator) {
@@ -282,8 +287,8 @@ final class MaxentBeamDecoder {
     }
 
     /**
-     * The beam's complete label sequences for one sentence, best first (at most the beam width;
-     * empty only for an empty sentence). The document's adaptive data are not updated: call
+     * The beam's complete label sequences for one sentence, best first: at most the beam width,
+     * never none (an empty sentence has one, empty). The document's adaptive data are not updated: call
      * {@link #commit} with the labels chosen.
      */
     List<String[]> candidates(String[] tokens) {
@@ -292,24 +297,15 @@ final class MaxentBeamDecoder {
       prepare(tokens);
       List<Entry> beam = new ArrayList<>();
       beam.add(null); // the empty sequence
-      double[] scores = new double[k];
       double[] largest = new double[k];
       for (int i = 0; i < tokens.length; i++) {
-        int[] withWord = new int[k + 1];
-        int[] withClass = new int[k + 1];
-        boolean[] looked = new boolean[k + 1];
         List<Entry> next = new ArrayList<>();
         int expand = Math.min(beamSize, beam.size());
         for (int b = 0; b < expand; b++) {
           Entry top = beam.get(b);
           int po = top == null ? -1 : top.outcome;
           int ppo = top == null ? -1 : top.outcomeBefore(1);
-          if (!looked[po + 1]) {
-            withWord[po + 1] = features.find("pow=" + label(po) + "," + tokens[i]);
-            withClass[po + 1] = features.find("powf=" + label(po) + "," + tokenClasses[i]);
-            looked[po + 1] = true;
-          }
-          labelScores(i, po, ppo, withWord[po + 1], withClass[po + 1], scores);
+          double[] scores = distribution(tokens, i, po, ppo);
           double min = kthLargest(scores, beamSize, largest);
           double before = top == null ? 0 : top.score;
           boolean[] allowed = valid[po + 1];
@@ -350,13 +346,11 @@ final class MaxentBeamDecoder {
       Preconditions.checkState(!closed, "document already closed");
       Preconditions.checkArgument(tokens.length == labels.length, "one label per token");
       prepare(tokens);
-      double[] scores = new double[outcomes.length];
       double[] probabilities = new double[tokens.length];
       int po = -1;
       int ppo = -1;
       for (int i = 0; i < tokens.length; i++) {
-        labelScores(i, po, ppo, features.find("pow=" + label(po) + "," + tokens[i]),
-            features.find("powf=" + label(po) + "," + tokenClasses[i]), scores);
+        double[] scores = distribution(tokens, i, po, ppo);
         Integer o = outcomeIndex.get(labels[i]);
         Preconditions.checkArgument(o != null, "not a label of this model: %s", labels[i]);
         probabilities[i] = scores[o];
@@ -407,6 +401,8 @@ final class MaxentBeamDecoder {
         base = new double[2 * tokens.length][];
         tokenClasses = new String[2 * tokens.length];
       }
+      distributions.clear();
+      previousLabelHandles.clear();
       for (int i = 0; i < tokens.length; i++) {
         base[i] = scoreOfLabelFreeFeatures(tokens, i);
         tokenClasses[i] = FeatureGeneratorUtil.tokenFeature(tokens[i]);
@@ -414,17 +410,37 @@ final class MaxentBeamDecoder {
       prepared = tokens;
     }
 
-    /** Token i's label probabilities after labels {@code ppo}, {@code po} (-1: none). */
-    private void labelScores(int i, int po, int ppo, int withWord, int withClass, double[] scores) {
-      System.arraycopy(base[i], 0, scores, 0, outcomes.length);
+    /**
+     * Token i's label probabilities after labels {@code ppo}, {@code po} (-1: none), computed once
+     * per sentence: the beam's entries and the candidates scored afterwards mostly share them.
+     * Read-only for callers.
+     */
+    private double[] distribution(String[] tokens, int i, int po, int ppo) {
+      int k = outcomes.length;
+      long key = ((long) i * (k + 1) + po + 1) * (k + 1) + ppo + 1;
+      double[] scores = distributions.get(key);
+      if (scores != null) {
+        return scores;
+      }
+      long wordKey = (long) i * (k + 1) + po + 1;
+      int[] handles = previousLabelHandles.get(wordKey);
+      if (handles == null) {
+        handles = new int[] {
+            features.find("pow=" + label(po) + "," + tokens[i]),
+            features.find("powf=" + label(po) + "," + tokenClasses[i])};
+        previousLabelHandles.put(wordKey, handles);
+      }
+      scores = base[i].clone();
       features.add(previousOutcome[po + 1], scores);
-      features.add(withWord, scores);
-      features.add(withClass, scores);
+      features.add(handles[0], scores);
+      features.add(handles[1], scores);
       features.add(previousPreviousOutcome[ppo + 1], scores);
       if (otherOutcome >= 0) {
         scores[otherOutcome] -= otherBias;
       }
       normalize(scores);
+      distributions.put(key, scores);
+      return scores;
     }
 
     /**

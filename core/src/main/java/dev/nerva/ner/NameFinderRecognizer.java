@@ -51,6 +51,14 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   /** The value of {@link #DIRECTION_PROPERTY} for a model that reads from the last token to the first. */
   public static final String RIGHT_TO_LEFT = "RIGHT_TO_LEFT";
 
+  /**
+   * The default of {@link #withBackwardModel(TokenNameFinderModel, double)}: the right-to-left
+   * model is consulted on a sentence when the left-to-right model gives any of its labels a
+   * probability below this. On OntoNotes dev consulting it below 0.9 scores as consulting it
+   * always, at about 1.3 times the speed.
+   */
+  public static final double DEFAULT_CONSULT_BELOW = 0.9;
+
   /** Longer sentences are decoded in pieces of this many tokens; models never saw longer ones. */
   static final int MAX_TOKENS_PER_DECODE = 250;
 
@@ -63,6 +71,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   /** A right-to-left model combined with this one (see {@link #withBackwardModel}), or null. */
   private final TokenNameFinderModel backwardModel;
   private final MaxentBeamDecoder backward;
+  private final double consultBelow;
 
   /**
    * @param name the recognizer name stored in the spans
@@ -71,12 +80,12 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    */
   public NameFinderRecognizer(
       String name, TokenNameFinderModel model, ImmutableMap<String, EntityType> labels) {
-    this(name, model, labels, MaxentBeamDecoder.of(model).orElse(null), null, null);
+    this(name, model, labels, MaxentBeamDecoder.of(model).orElse(null), null, null, 0);
   }
 
   private NameFinderRecognizer(String name, TokenNameFinderModel model,
       ImmutableMap<String, EntityType> labels, MaxentBeamDecoder decoder,
-      TokenNameFinderModel backwardModel, MaxentBeamDecoder backward) {
+      TokenNameFinderModel backwardModel, MaxentBeamDecoder backward, double consultBelow) {
     this.name = Preconditions.checkNotNull(name, "name");
     this.model = Preconditions.checkNotNull(model, "model");
     this.labels = Preconditions.checkNotNull(labels, "labels");
@@ -84,21 +93,34 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     this.rightToLeft = isRightToLeft(model);
     this.backwardModel = backwardModel;
     this.backward = backward;
+    this.consultBelow = consultBelow;
   }
 
   /**
-   * This recognizer reading each sentence in both directions: this (left-to-right) model and a
-   * right-to-left model trained on the same labels each propose the label sequences of their
-   * beam, and the sequence with the highest product of both models' probabilities wins. A
-   * left-to-right tagger decides a token's label knowing only the labels before it, a right-to-left
-   * one only those after it; together each corrects the other's early mistakes. It takes about
-   * twice the time of one model.
+   * This recognizer reading sentences in both directions where it is unsure: when this
+   * (left-to-right) model gives any label of a sentence a probability below {@link
+   * #DEFAULT_CONSULT_BELOW}, a right-to-left model trained on the same labels reads the sentence
+   * too; each model's beam proposes label sequences, and the sequence with the highest product of
+   * both models' probabilities wins. A left-to-right tagger decides a token's label knowing only
+   * the labels before it, a right-to-left one only those after it; together each corrects the
+   * other's early mistakes. See the model card for what it adds and costs.
    *
    * @param rightToLeft a model whose manifest says it reads right to left ({@link #DIRECTION_PROPERTY})
    * @throws IllegalArgumentException if this model is not a left-to-right GIS maxent model, or the
    *     other not a right-to-left GIS maxent model with the same labels
    */
   public NameFinderRecognizer withBackwardModel(TokenNameFinderModel rightToLeft) {
+    return withBackwardModel(rightToLeft, DEFAULT_CONSULT_BELOW);
+  }
+
+  /**
+   * {@link #withBackwardModel(TokenNameFinderModel)} with another threshold: 0 never consults the
+   * right-to-left model (the results of this one alone), above 1 always does (slowest).
+   *
+   * @throws IllegalArgumentException also if the threshold is negative or not a number
+   */
+  public NameFinderRecognizer withBackwardModel(TokenNameFinderModel rightToLeft, double consultBelow) {
+    Preconditions.checkArgument(consultBelow >= 0, "threshold must be 0 or more: %s", consultBelow);
     Preconditions.checkNotNull(rightToLeft, "rightToLeft");
     Preconditions.checkArgument(decoder != null && !this.rightToLeft,
         "only a left-to-right GIS maxent model can be combined with a right-to-left one");
@@ -108,7 +130,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
         .orElseThrow(() -> new IllegalArgumentException("the backward model is not a GIS maxent model"));
     Preconditions.checkArgument(other.labels().equals(decoder.labels()),
         "the two models must have the same labels: %s against %s", other.labels(), decoder.labels());
-    return new NameFinderRecognizer(name, model, labels, decoder, rightToLeft, other);
+    return new NameFinderRecognizer(name, model, labels, decoder, rightToLeft, other, consultBelow);
   }
 
   /** The right-to-left model combined with this one, if any. */
@@ -154,7 +176,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   private NameFinderRecognizer withDecoder(int beamSize, double otherBias) {
     Preconditions.checkState(decoder != null, "decoding settings can only be changed for GIS maxent models");
     return new NameFinderRecognizer(name, model, labels, decoder.withSettings(beamSize, otherBias), backwardModel,
-        backward == null ? null : backward.withSettings(beamSize, otherBias));
+        backward == null ? null : backward.withSettings(beamSize, otherBias), consultBelow);
   }
 
   /** The beam width the recognizer decodes with. */
@@ -182,7 +204,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     if (backward != null) {
       try (MaxentBeamDecoder.Session forwards = decoder.newDocument();
           MaxentBeamDecoder.Session backwards = backward.newDocument()) {
-        sentences.forEach(tokens -> out.add(findBothWays(forwards, backwards, Preconditions.checkNotNull(tokens, "sentence"))));
+        sentences.forEach(tokens -> out.add(findBothWays(forwards, backwards, consultBelow, Preconditions.checkNotNull(tokens, "sentence"))));
       }
     } else if (decoder != null) {
       try (MaxentBeamDecoder.Session session = decoder.newDocument()) {
@@ -205,15 +227,25 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   }
 
   /**
-   * The candidate of either beam with the highest product of both models' sequence
-   * probabilities; both sessions then remember it for the document's later sentences.
+   * The left-to-right model's best labels if it gives each a probability of at least {@code
+   * consultBelow}; otherwise the candidate of either beam with the highest product of both models'
+   * sequence probabilities. Both sessions then remember the labels for the document's later
+   * sentences.
    */
   private static Span[] findBothWays(MaxentBeamDecoder.Session forwards, MaxentBeamDecoder.Session backwards,
-      String[] tokens) {
+      double consultBelow, String[] tokens) {
     int n = tokens.length;
     String[] reversedTokens = reversed(tokens);
+    List<String[]> forwardCandidates = forwards.candidates(tokens);
+    String[] forwardBest = forwardCandidates.get(0);
+    double[] forwardBestProbabilities = forwards.probabilities(tokens, forwardBest);
+    if (Arrays.stream(forwardBestProbabilities).allMatch(p -> p >= consultBelow)) {
+      Span[] spans = forwards.spans(forwardBest);
+      backwards.commit(reversedTokens, backwards.labels(mirrored(spans, n), n), new double[n]);
+      return forwards.commit(tokens, forwardBest, forwardBestProbabilities);
+    }
     Set<List<Span>> candidates = new LinkedHashSet<>();
-    for (String[] labels : forwards.candidates(tokens)) {
+    for (String[] labels : forwardCandidates) {
       candidates.add(List.of(forwards.spans(labels)));
     }
     for (String[] labels : backwards.candidates(reversedTokens)) {

@@ -38,9 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * Tokens per second = operations per second × the token count printed at setup. {@code
  * sentencesAndTokens} is the floor every configuration pays; {@code fullPipeline} adds the name
- * finder, date rules, country and date resolution. {@code nameFinderNerva} and {@code
- * nameFinderOpenNlp} decode the same sentences with the bundled model, by Nerva's decoder and by
- * OpenNLP's {@link NameFinderME}: the decoder's speed-up, measured in one run.
+ * finder (both directions, as {@code Nerva.english()}), date rules, country and date resolution;
+ * {@code fastPipeline} is the same with the left-to-right model alone. {@code nameFinderNerva}
+ * and {@code nameFinderOpenNlp} decode the same sentences with the bundled left-to-right model,
+ * by Nerva's decoder and by OpenNLP's {@link NameFinderME}: the decoder's speed-up, measured in
+ * one run; {@code nameFinderBothDirections} adds the right-to-left model.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -56,6 +58,8 @@ public class PipelineBenchmark {
 
   private String text;
   private Nerva full;
+  private Nerva fast;
+  private NameFinderRecognizer both;
   private Nerva tokensOnly;
   private List<String[]> sentences;
   private NameFinderRecognizer recognizer;
@@ -68,11 +72,15 @@ public class PipelineBenchmark {
     }
     text = Files.readString(path, StandardCharsets.UTF_8);
     full = Nerva.english();
+    fast = Nerva.builder().fastEnglishNameFinder().build();
     tokensOnly = Nerva.builder().dateRules(false).build();
     sentences = full.process(text).sentences().stream().map(Sentence::forms).toList();
     try (InputStream in = Nerva.class.getResourceAsStream(Nerva.ENGLISH_NER_RESOURCE)) {
       recognizer = new NameFinderRecognizer("ner-en",
           NameFinderRecognizer.loadModel(in, Nerva.ENGLISH_NER_RESOURCE), OntoNotesLabels.TO_NERVA);
+    }
+    try (InputStream in = Nerva.class.getResourceAsStream(Nerva.ENGLISH_NER_BACKWARD_RESOURCE)) {
+      both = recognizer.withBackwardModel(NameFinderRecognizer.loadModel(in, Nerva.ENGLISH_NER_BACKWARD_RESOURCE));
     }
     System.out.println("\n" + path + ": " + full.process(text).tokens().size() + " tokens per operation");
   }
@@ -89,6 +97,12 @@ public class PipelineBenchmark {
     return recognizer.find(sentences);
   }
 
+  /** The bundled name finder reading both ways, as {@code Nerva.english()} runs it. */
+  @Benchmark
+  public List<Span[]> nameFinderBothDirections() {
+    return both.find(sentences);
+  }
+
   /** The bundled name finder alone, decoded by OpenNLP, one finder per document as Nerva does. */
   @Benchmark
   public List<Span[]> nameFinderOpenNlp() {
@@ -98,6 +112,12 @@ public class PipelineBenchmark {
       out.add(finder.find(sentence));
     }
     return out;
+  }
+
+  /** {@code Nerva.english()} with the left-to-right model alone ({@code fastEnglishNameFinder}). */
+  @Benchmark
+  public Document fastPipeline() {
+    return fast.process(text);
   }
 
   /** Everything {@code Nerva.english()} does. */

@@ -141,7 +141,8 @@ class TrainingSmokeTest {
     assertThat(leftToRight.backwardModel()).isEmpty();
     List<GoldDocument> dev = OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "dev"));
     // The dev sentences are among the training sentences: each direction alone and both together fit them.
-    for (NameFinderRecognizer finder : List.of(rightToLeft, both, both.withBeamSize(1))) {
+    NameFinderRecognizer alwaysBoth = leftToRight.withBackwardModel(backward, 2);
+    for (NameFinderRecognizer finder : List.of(rightToLeft, both, alwaysBoth, alwaysBoth.withBeamSize(1))) {
       SpanScores scores = Evaluation.goldTokens(finder, dev, Evaluation.Casing.ORIGINAL);
       assertThat(scores.prf(Evaluation.GOLD_TOKEN_TYPES)[2]).isGreaterThan(0.8);
     }
@@ -157,6 +158,19 @@ class TrainingSmokeTest {
     assertThat(doc.entities()).extracting(Entity::type, Entity::text)
         .contains(tuple(EntityType.PERSON, "Anna Keller"), tuple(EntityType.COUNTRY, "Norway"));
 
+    // A threshold of 0 never consults the right-to-left model: the left-to-right model's own spans.
+    List<String[]> devSentences = new ArrayList<>();
+    dev.forEach(d -> d.sentences().forEach(s -> devSentences.add(s.tokens().toArray(new String[0]))));
+    List<Span[]> alone = leftToRight.find(devSentences);
+    List<Span[]> neverConsulted = leftToRight.withBackwardModel(backward, 0).find(devSentences);
+    assertThat(neverConsulted).hasSameSizeAs(alone);
+    for (int i = 0; i < alone.size(); i++) {
+      assertThat(neverConsulted.get(i)).extracting(Span::toString, Span::getProb)
+          .containsExactly(java.util.Arrays.stream(alone.get(i)).map(sp -> tuple(sp.toString(), sp.getProb())).toArray(
+              org.assertj.core.groups.Tuple[]::new));
+    }
+    assertThatIllegalArgumentException().isThrownBy(() -> leftToRight.withBackwardModel(backward, -0.5))
+        .withMessageContaining("threshold");
     assertThatIllegalArgumentException().isThrownBy(() -> leftToRight.withBackwardModel(forward))
         .withMessageContaining("right to left");
     assertThatIllegalArgumentException().isThrownBy(() -> rightToLeft.withBackwardModel(backward))

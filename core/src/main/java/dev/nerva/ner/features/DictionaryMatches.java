@@ -20,6 +20,8 @@ final class DictionaryMatches extends PerSentenceFeatures {
   private final String dicFeature;
   private final String dicTokenFeature;
   private final Set<String> entries;
+  /** Every entry's token prefixes, the entry included: matching stops where none goes on. */
+  private final Set<String> prefixes;
   private final int longest;
   private boolean[] inEntry;
 
@@ -27,10 +29,12 @@ final class DictionaryMatches extends PerSentenceFeatures {
     this.dicFeature = prefix + ":w=dic";
     this.dicTokenFeature = prefix + ":w=dic=";
     this.entries = new HashSet<>();
+    this.prefixes = new HashSet<>();
     for (StringList entry : dictionary) {
       StringBuilder joined = new StringBuilder();
       for (int i = 0; i < entry.size(); i++) {
         joined.append(entry.getToken(i)).append(SEPARATOR);
+        prefixes.add(joined.toString());
       }
       entries.add(joined.toString());
     }
@@ -59,7 +63,11 @@ final class DictionaryMatches extends PerSentenceFeatures {
       int end = -1;
       for (int to = from; to < tokens.length && to - from < longest; to++) {
         candidate.append(tokens[to]).append(SEPARATOR);
-        if (entries.contains(candidate.toString())) {
+        String tokensSoFar = candidate.toString();
+        if (!prefixes.contains(tokensSoFar)) {
+          break; // no entry starts with these tokens, so no longer one either
+        }
+        if (entries.contains(tokensSoFar)) {
           end = to + 1;
         }
       }
