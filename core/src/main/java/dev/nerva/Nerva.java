@@ -75,6 +75,24 @@ public final class Nerva {
   private final boolean stripLeadingThe;
   private final boolean stripPossessives;
 
+  /**
+   * Whether a date rule's span may replace a model span inside it: a date only to add the numbers
+   * the model left out ("July" → "July 2024", which then has a value), since articles and
+   * modifiers ("the 1980s", "early Monday", "this year") are placed where OntoNotes puts them by
+   * the model, which learned them (extending those lost more right spans than it gained on dev);
+   * and a number the model took for a cardinal ("a 2022 coup").
+   */
+  private static boolean completesDate(Entity rule, Entity model) {
+    return model.type().equals(EntityType.DATE) ? digits(rule.text()) > digits(model.text())
+        : model.type().equals(CARDINAL);
+  }
+
+  private static final EntityType CARDINAL = EntityType.of("CARDINAL");
+
+  private static long digits(String text) {
+    return text.chars().filter(Character::isDigit).count();
+  }
+
   private static final ImmutableSet<EntityType> PLACES = ImmutableSet.of(EntityType.LOCATION, EntityType.COUNTRY);
 
   private Nerva(Builder builder) {
@@ -148,7 +166,7 @@ public final class Nerva {
       found = RuleSpans.merge(found, countryGazetteer.recognize(text, sentences), PLACES);
     }
     if (dateRules != null) {
-      found = RuleSpans.merge(found, dateRules.recognize(text, sentences), ImmutableSet.of(EntityType.DATE));
+      found = RuleSpans.merge(found, dateRules.recognize(text, sentences), Nerva::completesDate);
     }
     List<Entity> resolved = new ArrayList<>(found.size());
     for (Entity entity : found) {

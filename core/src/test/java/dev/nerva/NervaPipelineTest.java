@@ -122,6 +122,31 @@ class NervaPipelineTest {
   }
 
   @Test
+  void dateRulesAddNumbersToTheModelsDatesButNotItsArticlesAndKeepOffItsOtherLabels() {
+    EntityType time = EntityType.of("TIME");
+    EntityType cardinal = EntityType.of("CARDINAL");
+    Nerva nerva = Nerva.builder().recognizer(new FixedStrings(Map.of(
+        "July", EntityType.DATE, "year", EntityType.DATE, "2022", cardinal,
+        "Tuesday morning", time, "40", cardinal))).build();
+    String text = "In July 2024 this year's budget grew after a 2022 coup; on Tuesday morning 40 troops left.";
+    Document doc = nerva.process(text, java.time.LocalDate.of(2024, 9, 4));
+
+    // "July 2024" completes the model's "July"; "this year" would only add the article the model
+    // left out, as OntoNotes does; a year the model took for a number becomes a date; the model's
+    // TIME span keeps the rules off "Tuesday"; other labels hold their place but are not reported.
+    assertThat(doc.entities()).extracting(Entity::type, Entity::text, e -> e.normalized().orElse(""))
+        .containsExactly(
+            tuple(EntityType.DATE, "July 2024", "2024-07"),
+            tuple(EntityType.DATE, "year", "P1Y"),
+            tuple(EntityType.DATE, "2022", "2022"));
+    Nerva reportingTime = Nerva.builder().outputTypes(List.of(EntityType.DATE, time)).recognizer(new FixedStrings(Map.of(
+        "Tuesday morning", time))).build();
+    assertThat(reportingTime.process(text).entities()).extracting(Entity::type, Entity::text)
+        .contains(tuple(time, "Tuesday morning"))
+        .doesNotContain(tuple(EntityType.DATE, "Tuesday"));
+  }
+
+  @Test
   void aPossessiveIsNotPartOfANameOrADate() {
     Nerva nerva = Nerva.builder().recognizer(new FixedStrings(Map.of(
         "Burkina Faso’s", EntityType.PERSON, "Wagner's", EntityType.ORGANIZATION,

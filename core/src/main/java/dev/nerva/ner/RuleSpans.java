@@ -1,5 +1,6 @@
 package dev.nerva.ner;
 
+import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSet;
 import dev.nerva.Entity;
 import dev.nerva.EntityType;
@@ -9,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * Merges the spans of a rule-based recognizer (date rules, the country gazetteer) into those of a
  * statistical model, giving the model priority: a rule span is taken where it overlaps no model
- * span of any type, and it replaces model spans of the given types that it strictly contains
- * ("July" becomes "July 2024", "Burkina" becomes "Burkina Faso"); any other overlap keeps the
- * model's span. Among overlapping rule spans the longest, then the earliest, wins. Stateless.
+ * span of any type (the labels a pipeline does not report included), and it replaces model spans
+ * inside it that the caller allows ("July" becomes "July 2024", "Burkina" becomes "Burkina
+ * Faso"); any other overlap keeps the model's span. Among overlapping rule spans the longest, then
+ * the earliest, wins. Stateless.
  */
 public final class RuleSpans {
 
@@ -29,6 +32,20 @@ public final class RuleSpans {
    */
   public static List<Entity> merge(List<Entity> modelSpans, List<Entity> ruleSpans, Set<EntityType> extendable) {
     ImmutableSet<EntityType> replaceable = ImmutableSet.copyOf(extendable);
+    return merge(modelSpans, ruleSpans,
+        (rule, model) -> model.length() < rule.length() && replaceable.contains(model.type()));
+  }
+
+  /**
+   * {@link #merge(List, List, Set)} with a finer choice of which model spans a rule span that
+   * contains them may replace.
+   *
+   * @param mayReplace given a rule span and a model span inside it (or the same), whether the rule
+   *     span replaces it
+   */
+  public static List<Entity> merge(List<Entity> modelSpans, List<Entity> ruleSpans,
+      BiPredicate<Entity, Entity> mayReplace) {
+    Preconditions.checkNotNull(mayReplace, "mayReplace");
     // Model spans by start; they may overlap each other, so look back by the longest one's length.
     TreeMap<Integer, List<Entity>> modelByStart = new TreeMap<>();
     int longest = 0;
@@ -53,8 +70,8 @@ public final class RuleSpans {
           if (!model.overlaps(rule)) {
             continue;
           }
-          boolean inside = model.start() >= rule.start() && model.end() <= rule.end() && model.length() < rule.length();
-          if (inside && replaceable.contains(model.type())) {
+          boolean inside = model.start() >= rule.start() && model.end() <= rule.end();
+          if (inside && mayReplace.test(rule, model)) {
             contained.add(model);
           } else {
             blocked = true;
