@@ -139,6 +139,7 @@ class NervaPipelineTest {
             tuple(EntityType.DATE, "July 2024", "2024-07"),
             tuple(EntityType.DATE, "year", "P1Y"),
             tuple(EntityType.DATE, "2022", "2022"));
+    assertSpanInvariants(doc);
     Nerva reportingTime = Nerva.builder().outputTypes(List.of(EntityType.DATE, time)).recognizer(new FixedStrings(Map.of(
         "Tuesday morning", time))).build();
     assertThat(reportingTime.process(text).entities()).extracting(Entity::type, Entity::text)

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.Optional;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
@@ -67,7 +67,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   private final ImmutableMap<String, EntityType> labels;
   /** Present for GIS maxent models (all of Nerva's); other models decode with NameFinderME. */
   private final MaxentBeamDecoder decoder;
-  private final boolean rightToLeft;
+  private final boolean readsRightToLeft;
   /** A right-to-left model combined with this one (see {@link #withBackwardModel}), or null. */
   private final TokenNameFinderModel backwardModel;
   private final MaxentBeamDecoder backward;
@@ -90,7 +90,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     this.model = Preconditions.checkNotNull(model, "model");
     this.labels = Preconditions.checkNotNull(labels, "labels");
     this.decoder = decoder;
-    this.rightToLeft = isRightToLeft(model);
+    this.readsRightToLeft = isRightToLeft(model);
     this.backwardModel = backwardModel;
     this.backward = backward;
     this.consultBelow = consultBelow;
@@ -122,7 +122,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   public NameFinderRecognizer withBackwardModel(TokenNameFinderModel rightToLeft, double consultBelow) {
     Preconditions.checkArgument(consultBelow >= 0, "threshold must be 0 or more: %s", consultBelow);
     Preconditions.checkNotNull(rightToLeft, "rightToLeft");
-    Preconditions.checkArgument(decoder != null && !this.rightToLeft,
+    Preconditions.checkArgument(decoder != null && !readsRightToLeft,
         "only a left-to-right GIS maxent model can be combined with a right-to-left one");
     Preconditions.checkArgument(isRightToLeft(rightToLeft), "the backward model must read right to left (%s)",
         DIRECTION_PROPERTY);
@@ -204,7 +204,9 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     if (backward != null) {
       try (MaxentBeamDecoder.Session forwards = decoder.newDocument();
           MaxentBeamDecoder.Session backwards = backward.newDocument()) {
-        sentences.forEach(tokens -> out.add(findBothWays(forwards, backwards, consultBelow, Preconditions.checkNotNull(tokens, "sentence"))));
+        for (String[] tokens : sentences) {
+          out.add(findBothWays(forwards, backwards, consultBelow, Preconditions.checkNotNull(tokens, "sentence")));
+        }
       }
     } else if (decoder != null) {
       try (MaxentBeamDecoder.Session session = decoder.newDocument()) {
@@ -220,7 +222,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   /** Runs {@code find} on the tokens in the model's reading order; spans come back in text order. */
   private Span[] inReadingOrder(String[] tokens, Function<String[], Span[]> find) {
     Preconditions.checkNotNull(tokens, "sentence");
-    if (!rightToLeft) {
+    if (!readsRightToLeft) {
       return find.apply(tokens);
     }
     return mirrored(find.apply(reversed(tokens)), tokens.length);

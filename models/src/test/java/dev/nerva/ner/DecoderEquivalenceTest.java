@@ -95,6 +95,32 @@ class DecoderEquivalenceTest {
     }
   }
 
+  @Test
+  void theBundledRightToLeftModelLabelsReversedSentencesAsOpenNlpWould() throws Exception {
+    TokenNameFinderModel backward;
+    try (InputStream in = Nerva.class.getResourceAsStream(Nerva.ENGLISH_NER_BACKWARD_RESOURCE)) {
+      backward = NameFinderRecognizer.loadModel(in, Nerva.ENGLISH_NER_BACKWARD_RESOURCE);
+    }
+    List<String[]> document = sentences.stream().map(Sentence::forms).toList();
+    List<Span[]> ours = new NameFinderRecognizer("ner-en-r2l", backward, LABELS).find(document);
+    NameFinderME finder = new NameFinderME(backward);
+
+    assertThat(NameFinderRecognizer.isRightToLeft(backward)).isTrue();
+    assertThat(ours.stream().mapToInt(spans -> spans.length).sum()).isGreaterThan(40);
+    for (int i = 0; i < document.size(); i++) {
+      String[] tokens = document.get(i);
+      String[] reversed = new String[tokens.length];
+      for (int t = 0; t < tokens.length; t++) {
+        reversed[t] = tokens[tokens.length - 1 - t];
+      }
+      List<Span> mirrored = new ArrayList<>();
+      for (Span s : finder.find(reversed)) {
+        mirrored.add(0, new Span(tokens.length - s.getEnd(), tokens.length - s.getStart(), s.getType()));
+      }
+      assertThat(ours.get(i)).as("sentence %d", i).containsExactlyElementsOf(mirrored);
+    }
+  }
+
   /** What OpenNLP's own decoder finds, one NameFinderME per document as OpenNLP intends. */
   private static List<Entity> withNameFinderMe(String text, List<Sentence> sentences) {
     NameFinderME finder = new NameFinderME(model);
