@@ -246,7 +246,7 @@ final class MaxentBeamDecoder {
   }
 
   /** One beam entry: a label sequence as a chain of back pointers. */
-  private record Entry(Entry previous, int outcome, double prob, double score) {
+  private record Entry(Entry previous, int outcome, double score) {
     int outcomeBefore(int steps) {
       Entry e = this;
       for (int s = 0; s < steps && e != null; s++) {
@@ -311,13 +311,13 @@ final class MaxentBeamDecoder {
           boolean[] allowed = valid[po + 1];
           for (int o = 0; o < k; o++) {
             if (scores[o] >= min && allowed[o]) {
-              next.add(new Entry(top, o, scores[o], before + StrictMath.log(scores[o])));
+              next.add(new Entry(top, o, before + StrictMath.log(scores[o])));
             }
           }
           if (next.isEmpty()) { // as BeamSearch: no good label valid, so every valid one
             for (int o = 0; o < k; o++) {
               if (allowed[o]) {
-                next.add(new Entry(top, o, scores[o], before + StrictMath.log(scores[o])));
+                next.add(new Entry(top, o, before + StrictMath.log(scores[o])));
               }
             }
           }
