@@ -1,5 +1,6 @@
 package dev.nerva;
 
+import com.google.common.base.Ascii;
 import com.google.common.base.Preconditions;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
@@ -170,7 +171,7 @@ public final class Nerva {
     }
     List<Entity> resolved = new ArrayList<>(found.size());
     for (Entity entity : found) {
-      Entity name = stripPossessives ? withoutPossessive(entity) : entity;
+      Entity name = withoutHonorific(stripPossessives ? withoutPossessive(entity) : entity);
       resolved.add(countryResolver.resolve(stripLeadingThe ? withoutLeadingThe(name) : name));
     }
     ImmutableList.Builder<Entity> output = ImmutableList.builder();
@@ -213,6 +214,34 @@ public final class Nerva {
     int skip = 3;
     while (skip < text.length() && Character.isWhitespace(text.charAt(skip))) {
       skip++;
+    }
+    return new Entity(entity.type(), entity.start() + skip, entity.end(), text.substring(skip),
+        entity.confidence(), entity.recognizer(), entity.normalized());
+  }
+
+  private static final ImmutableSet<String> HONORIFICS = ImmutableSet.of(
+      "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "dr", "dr.", "prof", "prof.");
+
+  /**
+   * "Mr Putin" becomes "Putin": a courtesy title is not part of a name in OntoNotes (or CoNLL, or
+   * ACE). The model learned that from "Mr." and leaves it out, but British "Mr", which OntoNotes
+   * hardly has, sometimes gets in.
+   */
+  private static Entity withoutHonorific(Entity entity) {
+    String text = entity.text();
+    if (!entity.type().equals(EntityType.PERSON)) {
+      return entity;
+    }
+    int space = 0;
+    while (space < text.length() && !Character.isWhitespace(text.charAt(space))) {
+      space++;
+    }
+    if (space == text.length() || !HONORIFICS.contains(Ascii.toLowerCase(text.substring(0, space)))) {
+      return entity;
+    }
+    int skip = space;
+    while (Character.isWhitespace(text.charAt(skip))) {
+      skip++; // the span ends on a token, so a non-space follows
     }
     return new Entity(entity.type(), entity.start() + skip, entity.end(), text.substring(skip),
         entity.confidence(), entity.recognizer(), entity.normalized());

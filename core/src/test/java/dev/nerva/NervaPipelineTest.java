@@ -171,6 +171,23 @@ class NervaPipelineTest {
   }
 
   @Test
+  void aCourtesyTitleIsNotPartOfAPersonsName() {
+    Nerva nerva = Nerva.builder().recognizer(new FixedStrings(Map.of(
+        "Mr Putin", EntityType.PERSON, "Dr. Amina Diallo", EntityType.PERSON, "Mrs", EntityType.PERSON,
+        "Ms Sahel Bank", EntityType.ORGANIZATION))).build();
+    Document doc = nerva.process("Mr Putin thanked Dr. Amina Diallo, and Mrs said so to Ms Sahel Bank.");
+
+    // A title alone stays a name; other types keep their words.
+    assertThat(doc.entities()).extracting(Entity::type, Entity::text)
+        .containsExactly(
+            tuple(EntityType.PERSON, "Putin"),
+            tuple(EntityType.PERSON, "Amina Diallo"),
+            tuple(EntityType.PERSON, "Mrs"),
+            tuple(EntityType.ORGANIZATION, "Ms Sahel Bank"));
+    assertSpanInvariants(doc);
+  }
+
+  @Test
   void nullTextIsRejectedWithTheArgumentName() {
     assertThatNullPointerException().isThrownBy(() -> NERVA.process(null)).withMessage("text");
   }
