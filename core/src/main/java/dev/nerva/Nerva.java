@@ -19,6 +19,7 @@ import dev.nerva.ner.RuleSpans;
 import dev.nerva.tokenize.PtbForms;
 import dev.nerva.tokenize.PtbTokenizer;
 import dev.nerva.tokenize.SentenceSplitter;
+import dev.nerva.tokenize.TrueCaser;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -417,8 +418,9 @@ public final class Nerva {
 
     /**
      * Adds the bundled English name finder from nerva-models-en: its left-to-right and right-to-left
-     * models read each sentence together (see {@link NameFinderRecognizer#withBackwardModel}).
-     * This is the name finder of {@link #english()}.
+     * models read each sentence together (see {@link NameFinderRecognizer#withBackwardModel}), and
+     * sentences written all in capitals or all in lower case reach them in their usual casing
+     * ({@link TrueCaser#english()}). This is the name finder of {@link #english()}.
      *
      * @throws ModelLoadException if nerva-models-en is not on the classpath or a model is corrupt
      */
@@ -468,7 +470,8 @@ public final class Nerva {
   private static final Supplier<TenseDetector> ENGLISH_TENSE = Suppliers.memoize(TenseDetector::english);
 
   private static NameFinderRecognizer englishNameFinderRecognizer() {
-    return new NameFinderRecognizer("ner-en", loadEnglishModel(ENGLISH_NER_RESOURCE), OntoNotesLabels.TO_NERVA);
+    return new NameFinderRecognizer("ner-en", loadEnglishModel(ENGLISH_NER_RESOURCE), OntoNotesLabels.TO_NERVA)
+        .withTrueCaser(TrueCaser.english());
   }
 
   private static TokenNameFinderModel loadEnglishModel(String resource) {

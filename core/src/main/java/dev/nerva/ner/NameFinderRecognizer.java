@@ -7,6 +7,7 @@ import dev.nerva.EntityType;
 import dev.nerva.ModelLoadException;
 import dev.nerva.Sentence;
 import dev.nerva.Token;
+import dev.nerva.tokenize.TrueCaser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -72,6 +73,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   private final TokenNameFinderModel backwardModel;
   private final MaxentBeamDecoder backward;
   private final double consultBelow;
+  private final TrueCaser trueCaser;
 
   /**
    * @param name the recognizer name stored in the spans
@@ -80,12 +82,12 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    */
   public NameFinderRecognizer(
       String name, TokenNameFinderModel model, ImmutableMap<String, EntityType> labels) {
-    this(name, model, labels, MaxentBeamDecoder.of(model).orElse(null), null, null, 0);
+    this(name, model, labels, MaxentBeamDecoder.of(model).orElse(null), null, null, 0, TrueCaser.NONE);
   }
 
   private NameFinderRecognizer(String name, TokenNameFinderModel model,
       ImmutableMap<String, EntityType> labels, MaxentBeamDecoder decoder,
-      TokenNameFinderModel backwardModel, MaxentBeamDecoder backward, double consultBelow) {
+      TokenNameFinderModel backwardModel, MaxentBeamDecoder backward, double consultBelow, TrueCaser trueCaser) {
     this.name = Preconditions.checkNotNull(name, "name");
     this.model = Preconditions.checkNotNull(model, "model");
     this.labels = Preconditions.checkNotNull(labels, "labels");
@@ -94,6 +96,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     this.backwardModel = backwardModel;
     this.backward = backward;
     this.consultBelow = consultBelow;
+    this.trueCaser = trueCaser;
   }
 
   /**
@@ -130,7 +133,22 @@ public final class NameFinderRecognizer implements EntityRecognizer {
         .orElseThrow(() -> new IllegalArgumentException("the backward model is not a GIS maxent model"));
     Preconditions.checkArgument(other.labels().equals(decoder.labels()),
         "the two models must have the same labels: %s against %s", other.labels(), decoder.labels());
-    return new NameFinderRecognizer(name, model, labels, decoder, rightToLeft, other, consultBelow);
+    return new NameFinderRecognizer(name, model, labels, decoder, rightToLeft, other, consultBelow, trueCaser);
+  }
+
+  /**
+   * This recognizer giving the models sentences written all in capitals or all in lower case in
+   * their usual casing (see {@link TrueCaser}); {@link TrueCaser#NONE}, the default, gives them
+   * every sentence as written. Spans keep the offsets and text of the original.
+   */
+  public NameFinderRecognizer withTrueCaser(TrueCaser trueCaser) {
+    Preconditions.checkNotNull(trueCaser, "trueCaser");
+    return new NameFinderRecognizer(name, model, labels, decoder, backwardModel, backward, consultBelow, trueCaser);
+  }
+
+  /** The true-caser sentences pass through before the models see them. */
+  public TrueCaser trueCaser() {
+    return trueCaser;
   }
 
   /** The right-to-left model combined with this one, if any. */
@@ -176,7 +194,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   private NameFinderRecognizer withDecoder(int beamSize, double otherBias) {
     Preconditions.checkState(decoder != null, "decoding settings can only be changed for GIS maxent models");
     return new NameFinderRecognizer(name, model, labels, decoder.withSettings(beamSize, otherBias), backwardModel,
-        backward == null ? null : backward.withSettings(beamSize, otherBias), consultBelow);
+        backward == null ? null : backward.withSettings(beamSize, otherBias), consultBelow, trueCaser);
   }
 
   /** The beam width the recognizer decodes with. */
@@ -193,7 +211,8 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    * Labels one document given as sentences of Treebank tokens, like OpenNLP's {@link
    * NameFinderME#find(String[])} called sentence after sentence with a fresh finder: labels given
    * to earlier sentences inform later ones. Spans carry the model's labels and, as probability,
-   * the mean of their tokens' label probabilities.
+   * the mean of their tokens' label probabilities. The document goes through the recognizer's
+   * {@link #withTrueCaser true-caser} first.
    *
    * @param sentences the document's sentences, each an array of token forms
    * @return one array of spans (token offsets) per sentence
@@ -201,27 +220,27 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   public List<Span[]> find(List<String[]> sentences) {
     Preconditions.checkNotNull(sentences, "sentences");
     List<Span[]> out = new ArrayList<>(sentences.size());
+    List<String[]> cased = trueCaser.apply(sentences); // also rejects null sentences
     if (backward != null) {
       try (MaxentBeamDecoder.Session forwards = decoder.newDocument();
           MaxentBeamDecoder.Session backwards = backward.newDocument()) {
-        for (String[] tokens : sentences) {
-          out.add(findBothWays(forwards, backwards, consultBelow, Preconditions.checkNotNull(tokens, "sentence")));
+        for (String[] tokens : cased) {
+          out.add(findBothWays(forwards, backwards, consultBelow, tokens));
         }
       }
     } else if (decoder != null) {
       try (MaxentBeamDecoder.Session session = decoder.newDocument()) {
-        sentences.forEach(tokens -> out.add(inReadingOrder(tokens, session::find)));
+        cased.forEach(tokens -> out.add(inReadingOrder(tokens, session::find)));
       }
     } else {
       NameFinderME finder = new NameFinderME(model);
-      sentences.forEach(tokens -> out.add(inReadingOrder(tokens, finder::find)));
+      cased.forEach(tokens -> out.add(inReadingOrder(tokens, finder::find)));
     }
     return out;
   }
 
   /** Runs {@code find} on the tokens in the model's reading order; spans come back in text order. */
   private Span[] inReadingOrder(String[] tokens, Function<String[], Span[]> find) {
-    Preconditions.checkNotNull(tokens, "sentence");
     if (!readsRightToLeft) {
       return find.apply(tokens);
     }

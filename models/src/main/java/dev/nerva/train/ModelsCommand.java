@@ -9,6 +9,7 @@ import dev.nerva.ner.NameFinderRecognizer;
 import dev.nerva.ner.OntoNotesLabels;
 import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import dev.nerva.tokenize.PtbTokenizer;
+import dev.nerva.tokenize.TrueCaser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,8 +32,9 @@ import opennlp.tools.tokenize.TokenizerModel;
  *
  * <pre>
  * train --corpus DIR [--recipe FILE] [--out FILE] [--directions LEFT_TO_RIGHT,RIGHT_TO_LEFT] [--keep-members] [--set key=value]...
- * eval  --corpus DIR [--model FILE] [--backward FILE | --one-direction] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]
+ * eval  --corpus DIR [--model FILE] [--backward FILE | --one-direction] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--no-true-casing] [--beam N] [--other-bias X]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
+ * casing --corpus DIR [--out FILE]
  * decoding [--model FILE] [--beam N] [--other-bias X]
  * average --model FILE --with FILE[,FILE...] --out FILE
  * </pre>
@@ -50,8 +52,8 @@ public final class ModelsCommand {
   private ModelsCommand() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length == 0 || !List.of("train", "eval", "clusters", "decoding", "average").contains(args[0])) {
-      usage("first argument must be 'train', 'eval', 'clusters', 'decoding' or 'average'");
+    if (args.length == 0 || !List.of("train", "eval", "clusters", "casing", "decoding", "average").contains(args[0])) {
+      usage("first argument must be 'train', 'eval', 'clusters', 'casing', 'decoding' or 'average'");
     }
     Map<String, String> options = new HashMap<>();
     Map<String, String> overrides = new HashMap<>();
@@ -59,7 +61,7 @@ public final class ModelsCommand {
       String arg = args[i];
       if (arg.equals("--pipeline") || arg.equals("--no-date-rules") || arg.equals("--no-gazetteer")
           || arg.equals("--keep-the") || arg.equals("--keep-possessives") || arg.equals("--keep-members")
-          || arg.equals("--one-direction")) {
+          || arg.equals("--one-direction") || arg.equals("--no-true-casing")) {
         options.put(arg.substring(2), "true");
       } else if (arg.equals("--set") && i + 1 < args.length) {
         String[] kv = args[++i].split("=", 2);
@@ -102,6 +104,18 @@ public final class ModelsCommand {
       }
       return;
     }
+    if (args[0].equals("casing")) {
+      Path out = Paths.get(options.getOrDefault("out", moduleRelative("src/main/resources" + TrueCaser.ENGLISH_LEXICON_RESOURCE)));
+      List<String> forms = CasingLexicon.usualForms(
+          OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train")), CasingLexicon.MIN_COUNT);
+      CasingLexicon.write(forms, "Usual casing of English words, for dev.nerva.tokenize.TrueCaser: each word's usual\n"
+          + "form in the OntoNotes 5.0 train split (tokens only, labels ignored; first tokens and\n"
+          + "all-capital or all-lower-case sentences skipped; lower case wherever it is a third of the\n"
+          + "word's occurrences, else the most frequent form; words seen " + CasingLexicon.MIN_COUNT
+          + " times or more).\nRebuild: models command 'casing --corpus DIR' (see the model card).", out);
+      System.out.printf(Locale.ROOT, "wrote %s: %d words and pairs%n", out, forms.size());
+      return;
+    }
     if (args[0].equals("train")) {
       Path recipe = Paths.get(options.getOrDefault("recipe", moduleRelative("recipe/ner-en.properties")));
       List<String> directions = List.of(options.getOrDefault("directions", "LEFT_TO_RIGHT,RIGHT_TO_LEFT").split(","));
@@ -123,7 +137,7 @@ public final class ModelsCommand {
     evaluate(corpus, options.getOrDefault("split", "dev"), model, options.containsKey("pipeline"),
         !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"), !options.containsKey("keep-the"),
         !options.containsKey("keep-possessives"), options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"), options.get("beam"),
-        options.get("other-bias"), backward);
+        options.get("other-bias"), backward, !options.containsKey("no-true-casing"));
   }
 
   /** Where the right-to-left partner of a model file lives: ner-en.bin → ner-en-r2l.bin. */
@@ -192,7 +206,7 @@ public final class ModelsCommand {
 
   private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
       boolean gazetteer, boolean stripThe, boolean stripPossessives, String tokenizer, String casingOption, String beam, String otherBias,
-      String backward) throws IOException {
+      String backward, boolean trueCasing) throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
     TokenNameFinderModel model = NameFinderRecognizer.loadModel(modelFile);
@@ -209,7 +223,11 @@ public final class ModelsCommand {
     if (otherBias != null) {
       finder = finder.withOtherBias(Double.parseDouble(otherBias));
     }
-    System.out.println("beam width " + finder.beamSize() + ", other bias " + finder.otherBias());
+    if (trueCasing) {
+      finder = finder.withTrueCaser(TrueCaser.english());
+    }
+    System.out.println("beam width " + finder.beamSize() + ", other bias " + finder.otherBias()
+        + ", true-casing " + (trueCasing ? "on" : "off"));
     List<Casing> casings = new ArrayList<>();
     if (casingOption.equals("ALL")) {
       casings.addAll(List.of(Casing.values()));
@@ -261,7 +279,7 @@ public final class ModelsCommand {
   private static void usage(String problem) {
     System.err.println("error: " + problem);
     System.err.println("usage: train --corpus DIR [--recipe FILE] [--out FILE] [--directions LEFT_TO_RIGHT,RIGHT_TO_LEFT] [--keep-members] [--set key=value]...   (the right-to-left model goes beside OUT as OUT-r2l; --keep-members also writes each ensemble member as OUT.NAME)");
-    System.err.println("       eval  --corpus DIR [--model FILE] [--backward FILE | --one-direction] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--beam N] [--other-bias X]");
+    System.err.println("       eval  --corpus DIR [--model FILE] [--backward FILE | --one-direction] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|ALL] [--no-true-casing] [--beam N] [--other-bias X]");
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.err.println("       decoding [--model FILE] [--beam N] [--other-bias X]   (rewrites a model's decoding settings)");
     System.err.println("       average --model FILE --with FILE[,FILE...] --out FILE   (averages the weights of models with the same features)");
