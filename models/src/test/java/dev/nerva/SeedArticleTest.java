@@ -9,10 +9,12 @@ import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +99,10 @@ class SeedArticleTest {
 
   @Test
   void sharedEnglishPipelineGivesTheSameResultsFromManyThreads() throws Exception {
-    String[] paragraphs = text.split("\n");
+    // as written, and shouted and lower-cased so that true-casing runs concurrently too
+    String[] paragraphs = Stream.of(text.split("\n"))
+        .flatMap(p -> Stream.of(p, p.toUpperCase(Locale.ROOT), p.toLowerCase(Locale.ROOT)))
+        .toArray(String[]::new);
     LocalDate date = LocalDate.of(2024, 9, 4);
     List<Document> expected = new ArrayList<>();
     for (String paragraph : paragraphs) {
