@@ -31,6 +31,20 @@ class HeadlineCasingTest {
   }
 
   @Test
+  void aTitleCaseHeadlineKeepsItsNamesApartFromTheWordsAroundThem() {
+    // Read as written, the model makes "Putin Meets Burkina" one organisation.
+    String text = "Putin Meets Burkina Faso Leader In Moscow On Tuesday";
+    Document doc = Nerva.english().process(text);
+
+    assertThat(doc.entities()).extracting(Entity::type, Entity::text)
+        .containsExactly(
+            tuple(EntityType.PERSON, "Putin"),
+            tuple(EntityType.COUNTRY, "Burkina Faso"),
+            tuple(EntityType.LOCATION, "Moscow"),
+            tuple(EntityType.DATE, "Tuesday"));
+  }
+
+  @Test
   void aLowerCasedDocumentGivesTheNamesItsUsualCasingShows() {
     // Read as written, the model misses both organisations; "General Electric" and "Federal
     // Reserve" are pairs of the lexicon, whose words alone are lower case.

@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.nerva.ClasspathModels;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,24 +18,32 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Gives headlines and lower-cased text their usual casing before a name finder reads them: a
- * sentence written all in capitals ("UKRAINE SAYS RUSSIAN TROOPS WITHDRAW") and every sentence of
- * a document written all in lower case become "Ukraine says Russian troops withdraw", from a
- * lexicon of each word's usual form in ordinarily cased text, and of pairs of words that are a
- * name together ("united nations" becomes "United Nations", though "united" and "nations" alone
- * stay in lower case). Name finders trained on ordinary
- * text lean on capitals; without this, such text loses most of its names. A sentence counts as
- * all capitals when at least three of its words of two or more letters are, and none is
- * otherwise. Lower case is judged on the whole document, because an ordinary sentence often has
- * no capital at all ("and that might help us"); a document is lower-cased when none of its words
- * of two or more letters has a capital. Everything else is left as written.
+ * Gives headlines and lower-cased text their usual casing before a name finder reads them. Name
+ * finders trained on ordinary text lean on capitals: without this, a headline in capitals loses
+ * most of its names, and one in title case ("Wagner Group Recovers Bodies Of Fighters Killed In
+ * Mali Battle") runs them into the words around them. Three shapes are rewritten, from a lexicon
+ * of each word's usual form in ordinarily cased text and of pairs of words that are a name
+ * together ("united nations" becomes "United Nations", though "united" and "nations" alone stay in
+ * lower case):
  *
- * <p>In a rewritten sentence a word the lexicon knows takes its usual form ("NATO" stays, "SAYS"
- * becomes "says", "U.S." stays); an unknown all-capital word of letters only becomes title case
- * ("KHERSON" becomes "Kherson"), since in a vocabulary of ordinary text it is most often a name;
- * an unknown lower-case word stays as it is; the first word or number starts the sentence with a
- * capital. The lexicon gives a word a capital only where that is clearly its usual form ("us"
- * stays "us", though "US" is as frequent in news). Tokens keep their length, so offsets computed on the original text stay valid.
+ * <ul>
+ *   <li>a sentence in capitals: at least three words of two or more letters, all in capitals
+ *       ("UKRAINE SAYS RUSSIAN TROOPS WITHDRAW" becomes "Ukraine says Russian troops Withdraw":
+ *       an unknown word of letters becomes title case, since in a vocabulary of ordinary text it
+ *       is most often a name);
+ *   <li>a sentence in title case: at least four capitalised words, more than words in capitals,
+ *       and no word in lower case but short function words ("Recovers Bodies Of Fighters" becomes
+ *       "recovers bodies of fighters"; unknown words and words in capitals stay as written);
+ *   <li>every sentence of a document in lower case: no word of two or more letters with a capital
+ *       anywhere in it (judged on the whole document, because an ordinary sentence often has no
+ *       capital at all: "and that might help us"; unknown words stay as written).
+ * </ul>
+ *
+ * <p>A word the lexicon knows takes its usual form ("NATO" stays, "SAYS" becomes "says", "U.S."
+ * stays); the first word or number starts the sentence with a capital. The lexicon gives a word a
+ * capital only where that is clearly its usual form ("us" stays "us", though "US" is as frequent
+ * in news). Tokens keep their length, so offsets computed on the original text stay valid;
+ * everything else is left as written.
  *
  * <p>Immutable and thread-safe.
  */
@@ -56,10 +65,24 @@ public final class TrueCaser {
     /** All capitals. */
     UPPER,
     /** All lower case. */
-    LOWER
+    LOWER,
+    /** Every word capitalised, as in a headline in title case, but for short function words. */
+    TITLE
   }
 
   private static final int MIN_CASED_WORDS = 3;
+  private static final int MIN_TITLE_WORDS = 4;
+
+  /** Words a title-case headline may leave in lower case ("Bodies of Fighters Killed in Mali"). */
+  private static final ImmutableSet<String> FUNCTION_WORDS = ImmutableSet.of("an", "the", "and", "or", "but",
+      "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "into", "onto", "over", "after",
+      "vs", "via", "per", "up", "off", "out", "is", "are", "be");
+
+  // Indexes into a sentence's shape: counts of words of two or more letters.
+  private static final int UPPER_WORDS = 0;
+  private static final int LOWER_WORDS = 1;
+  private static final int TITLE_WORDS = 2;
+  private static final int FUNCTION_WORDS_IN_LOWER_CASE = 3;
 
   private final ImmutableMap<String, String> usualForms;
 
@@ -131,43 +154,64 @@ public final class TrueCaser {
   }
 
   /**
-   * The casing of a sentence's words: {@link Casing#UPPER} or {@link Casing#LOWER} if at least
-   * three words of two or more letters have it and none has another; otherwise {@link
-   * Casing#ORDINARY}.
+   * The casing of a sentence's words (of two or more letters: "I", "a", "'s" and numbers say
+   * nothing): {@link Casing#UPPER} or {@link Casing#LOWER} if at least three have it and none has
+   * another; {@link Casing#TITLE} if at least four start with a capital and go on in lower case,
+   * more than are all capitals, and the only words in lower case are short function words ("of",
+   * "in", "the"); otherwise {@link Casing#ORDINARY}.
    */
   public static Casing casingOf(String[] tokens) {
     int[] shape = shape(Preconditions.checkNotNull(tokens, "tokens"));
-    if (shape == null || shape[0] > 0 && shape[1] > 0) {
+    if (shape == null) {
       return Casing.ORDINARY;
     }
-    return shape[0] >= MIN_CASED_WORDS ? Casing.UPPER : shape[1] >= MIN_CASED_WORDS ? Casing.LOWER : Casing.ORDINARY;
+    int upper = shape[UPPER_WORDS];
+    int lower = shape[LOWER_WORDS];
+    int title = shape[TITLE_WORDS];
+    if (title == 0 && (upper == 0 || lower == 0)) {
+      return upper >= MIN_CASED_WORDS ? Casing.UPPER : lower >= MIN_CASED_WORDS ? Casing.LOWER : Casing.ORDINARY;
+    }
+    return title >= MIN_TITLE_WORDS && title > upper && lower == shape[FUNCTION_WORDS_IN_LOWER_CASE]
+        ? Casing.TITLE
+        : Casing.ORDINARY;
   }
 
   /**
-   * How many of the words of two or more letters are all capitals and all lower case ("I", "a",
-   * "'s" and numbers say nothing); null if one is neither, or in a script without case.
+   * How many words of two or more letters are all capitals, all lower case, capitalised (a capital
+   * then lower case, "Kherson", "McDonald") and lower-case function words; null if a word is none
+   * of these ("iPhone") or in a script without case.
    */
   private static int[] shape(String[] tokens) {
-    int[] shape = new int[2];
+    int[] shape = new int[4];
     for (String token : tokens) {
       int letters = 0;
       int capitals = 0;
+      boolean capitalFirst = false;
       for (int i = 0; i < token.length(); i++) {
         char c = token.charAt(i);
         if (Character.isLetter(c)) {
-          letters++;
           if (Character.isUpperCase(c)) {
             capitals++;
+            capitalFirst |= letters == 0;
           } else if (!Character.isLowerCase(c)) {
             return null;
           }
+          letters++;
         }
       }
-      if (letters >= 2 && capitals == letters) {
-        shape[0]++;
-      } else if (letters >= 2 && capitals == 0) {
-        shape[1]++;
-      } else if (letters >= 2) {
+      if (letters < 2) {
+        continue;
+      }
+      if (capitals == letters) {
+        shape[UPPER_WORDS]++;
+      } else if (capitals == 0) {
+        shape[LOWER_WORDS]++;
+        if (FUNCTION_WORDS.contains(token)) {
+          shape[FUNCTION_WORDS_IN_LOWER_CASE]++;
+        }
+      } else if (capitalFirst) {
+        shape[TITLE_WORDS]++;
+      } else {
         return null;
       }
     }
@@ -175,9 +219,9 @@ public final class TrueCaser {
   }
 
   /**
-   * One document's sentences, those written all in capitals in their usual casing, and all of
-   * them if the whole document is in lower case (a sentence without capitals is ordinary in
-   * ordinary text: "and that might help us"); the others as they are.
+   * One document's sentences, those in capitals or in title case in their usual casing, and all of
+   * them if the whole document is in lower case (see the class description); the others as they
+   * are.
    *
    * @param sentences the document's sentences, each an array of tokens; not changed
    * @return one array per sentence, of the same lengths; the given array where nothing changed
@@ -192,8 +236,10 @@ public final class TrueCaser {
     sentences.forEach(sentence -> Preconditions.checkNotNull(sentence, "sentence"));
     boolean lowerDocument = lowerCaseDocument(sentences);
     for (String[] sentence : sentences) {
-      cased.add(lowerDocument ? recase(sentence, Casing.LOWER)
-          : casingOf(sentence) == Casing.UPPER ? recase(sentence, Casing.UPPER) : sentence);
+      Casing casing = lowerDocument ? Casing.LOWER : casingOf(sentence);
+      // lower case counts only for a whole document
+      boolean rewrite = casing == Casing.UPPER || casing == Casing.TITLE || lowerDocument;
+      cased.add(rewrite ? recase(sentence, casing) : sentence);
     }
     return cased;
   }
@@ -203,12 +249,17 @@ public final class TrueCaser {
     int lower = 0;
     for (String[] sentence : sentences) {
       int[] shape = shape(sentence);
-      if (shape == null || shape[0] > 0) {
+      if (shape == null || shape[UPPER_WORDS] > 0 || shape[TITLE_WORDS] > 0) {
         return false;
       }
-      lower += shape[1];
+      lower += shape[LOWER_WORDS];
     }
     return lower >= MIN_CASED_WORDS;
+  }
+
+  private static boolean isAllCapitals(String token) {
+    return token.codePoints().filter(Character::isLetter).count() >= 2
+        && token.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
   }
 
   private String[] recase(String[] tokens, Casing casing) {
@@ -225,6 +276,10 @@ public final class TrueCaser {
         continue;
       }
       String token = tokens[i];
+      if (casing == Casing.TITLE && isAllCapitals(token)) {
+        cased[i] = token; // an acronym in a title-case headline is one: "US Troops Leave"
+        continue;
+      }
       String usual = usualForms.get(token.toLowerCase(Locale.ROOT));
       if (usual == null) {
         usual = casing == Casing.UPPER && token.length() > 1 && token.chars().allMatch(Character::isLetter)

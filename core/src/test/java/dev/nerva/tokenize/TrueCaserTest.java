@@ -53,6 +53,22 @@ class TrueCaserTest {
   }
 
   @Test
+  void aTitleCaseHeadlineTakesTheUsualFormsButKeepsUnknownWordsAndAcronyms() {
+    List<String[]> doc = document("Ukraine Says NATO Troops Met Angela Merkel In Kherson",
+        "Russia , Paris and Kherson", "Angela Merkel Met the Troops in Paris , Ukraine Says");
+    List<String[]> cased = CASER.apply(doc);
+
+    assertThat(cased.get(0)).containsExactly(tokens("Ukraine says NATO troops met Angela Merkel in Kherson"));
+    // three capitalised words are a list of names, not a headline
+    assertThat(cased.get(1)).isSameAs(doc.get(1));
+    // lower-case function words are allowed
+    assertThat(cased.get(2)).containsExactly(tokens("Angela Merkel met the troops in Paris , Ukraine says"));
+    assertThat(TrueCaser.casingOf(tokens("Angela Merkel met the troops in Paris")))
+        .isEqualTo(TrueCaser.Casing.ORDINARY);
+    assertThat(TrueCaser.casingOf(tokens("NATO AND EU Troops Met"))).isEqualTo(TrueCaser.Casing.ORDINARY);
+  }
+
+  @Test
   void ordinaryDocumentsKeepTheirSentencesWithoutCapitalsAsWritten() {
     // In ordinary text a sentence without capitals is no sign of lower-cased text.
     List<String[]> doc = document("Angela Merkel met the troops .", "and that might help us in paris .");

@@ -33,7 +33,7 @@ public final class Evaluation {
 
   /** Text casing variants for robustness figures. */
   public enum Casing {
-    ORIGINAL(s -> s), LOWER(s -> recase(s, true)), UPPER(s -> recase(s, false));
+    ORIGINAL(s -> s), LOWER(s -> recase(s, true)), UPPER(s -> recase(s, false)), TITLE(Evaluation::titleCase);
 
     final UnaryOperator<String> apply;
 
@@ -49,6 +49,24 @@ public final class Evaluation {
     char[] chars = s.toCharArray();
     for (int i = 0; i < chars.length; i++) {
       chars[i] = lower ? Character.toLowerCase(chars[i]) : Character.toUpperCase(chars[i]);
+    }
+    return new String(chars);
+  }
+
+  /**
+   * Every word capitalised and the rest of it lower-cased, as in a headline in title case; the
+   * length is kept. A letter starts a word unless it follows a letter, a digit or an apostrophe,
+   * and the clitic "n't" stays as it is ("Don't", not "DoN'T").
+   */
+  static String titleCase(String s) {
+    if (s.equalsIgnoreCase("n't")) {
+      return s.toLowerCase(java.util.Locale.ROOT);
+    }
+    char[] chars = s.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char before = i == 0 ? ' ' : chars[i - 1];
+      boolean starts = !Character.isLetterOrDigit(before) && before != '\'' && before != '’';
+      chars[i] = starts ? Character.toUpperCase(chars[i]) : Character.toLowerCase(chars[i]);
     }
     return new String(chars);
   }
