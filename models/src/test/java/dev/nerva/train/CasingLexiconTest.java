@@ -9,7 +9,6 @@ import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import dev.nerva.train.OntoNotesCorpus.GoldSentence;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,16 +2,11 @@ package dev.nerva.ner.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
-import opennlp.tools.util.featuregen.GeneratorFactory;
 import org.junit.jupiter.api.Test;
 
 /** Date-phrase features through OpenNLP's descriptor reader, as models build them. */
@@ -21,21 +16,12 @@ class DatePhraseFeaturesTest {
       {"Sales", "fell", "in", "the", "first", "quarter", "of", "1990", "and", "rose", "last", "week", "."};
 
   private static AdaptiveFeatureGenerator generator() throws Exception {
-    String descriptor = "<featureGenerators name=\"t\"><generator class=\""
-        + DatePhraseFeaturesFactory.class.getName() + "\"/></featureGenerators>";
-    try (InputStream in = new ByteArrayInputStream(descriptor.getBytes(StandardCharsets.UTF_8))) {
-      return GeneratorFactory.create(in, Map.of()::get);
-    }
+    return DescriptorFeatures.generator("<featureGenerators name=\"t\"><generator class=\""
+        + DatePhraseFeaturesFactory.class.getName() + "\"/></featureGenerators>", Map.of());
   }
 
   private static List<List<String>> features(AdaptiveFeatureGenerator generator, String[] tokens) {
-    List<List<String>> features = new ArrayList<>();
-    for (int i = 0; i < tokens.length; i++) {
-      List<String> token = new ArrayList<>();
-      generator.createFeatures(token, tokens, i, null);
-      features.add(token);
-    }
-    return features;
+    return DescriptorFeatures.of(generator, tokens);
   }
 
   @Test

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
@@ -81,12 +80,6 @@ class NameGazetteerTest {
       generator = GeneratorFactory.create(in, Map.of("names.gazetteer", gazetteer)::get);
     }
     generator.clearAdaptiveData();
-    List<List<String>> features = new ArrayList<>();
-    for (int i = 0; i < DOCUMENT.length; i++) {
-      List<String> token = new ArrayList<>();
-      generator.createFeatures(token, DOCUMENT, i, null);
-      features.add(token);
-    }
-    return features;
+    return DescriptorFeatures.of(generator, DOCUMENT);
   }
 }

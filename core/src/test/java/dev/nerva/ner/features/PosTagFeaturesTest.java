@@ -3,16 +3,12 @@ package dev.nerva.ner.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nerva.date.TenseDetector;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
-import opennlp.tools.util.featuregen.GeneratorFactory;
 import org.junit.jupiter.api.Test;
 
 /** Part-of-speech features through OpenNLP's descriptor reader, as models build them. */
@@ -22,12 +18,8 @@ class PosTagFeaturesTest {
 
   @Test
   void eachTokenGetsTheTagsOfItsWindowFromOpenNlpsEnglishPosModel() throws Exception {
-    AdaptiveFeatureGenerator generator;
-    String descriptor = "<featureGenerators name=\"t\"><generator class=\""
-        + PosTagFeaturesFactory.class.getName() + "\"/></featureGenerators>";
-    try (InputStream in = new ByteArrayInputStream(descriptor.getBytes(StandardCharsets.UTF_8))) {
-      generator = GeneratorFactory.create(in, Map.of()::get);
-    }
+    AdaptiveFeatureGenerator generator = DescriptorFeatures.generator("<featureGenerators name=\"t\"><generator class=\""
+        + PosTagFeaturesFactory.class.getName() + "\"/></featureGenerators>", Map.of());
     String[] tags;
     try (InputStream in = getClass().getResourceAsStream(TenseDetector.ENGLISH_MODEL_RESOURCE)) {
       tags = new POSTaggerME(new POSModel(in)).tag(SENTENCE);
@@ -35,12 +27,7 @@ class PosTagFeaturesTest {
     // One model per JVM, shared by the tense detector and every POS feature generator.
     assertThat(TenseDetector.englishModel()).isSameAs(TenseDetector.englishModel());
 
-    List<List<String>> features = new ArrayList<>();
-    for (int i = 0; i < SENTENCE.length; i++) {
-      List<String> token = new ArrayList<>();
-      generator.createFeatures(token, SENTENCE, i, null);
-      features.add(token);
-    }
+    List<List<String>> features = DescriptorFeatures.of(generator, SENTENCE);
 
     assertThat(tags[2]).isEqualTo("VERB");
     assertThat(features.get(0)).containsExactly("pos=" + tags[0], "p1pos=BOS", "n1pos=" + tags[1], "p2pos=BOS",

@@ -3,17 +3,11 @@ package dev.nerva.ner.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.StringList;
-import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
-import opennlp.tools.util.featuregen.GeneratorFactory;
 import org.junit.jupiter.api.Test;
 
 /** Dictionary features through OpenNLP's descriptor reader, as models build them. */
@@ -34,17 +28,7 @@ class PrefixedDictionaryFeaturesTest {
       "names.dictionary", dictionary(true, "Anna", "Oslo"));
 
   private static List<List<String>> features(String descriptor, Map<String, Object> resources) throws Exception {
-    AdaptiveFeatureGenerator generator;
-    try (InputStream in = new ByteArrayInputStream(descriptor.getBytes(StandardCharsets.UTF_8))) {
-      generator = GeneratorFactory.create(in, resources::get);
-    }
-    List<List<String>> features = new ArrayList<>();
-    for (int i = 0; i < SENTENCE.length; i++) {
-      List<String> token = new ArrayList<>();
-      generator.createFeatures(token, SENTENCE, i, null);
-      features.add(token);
-    }
-    return features;
+    return DescriptorFeatures.of(DescriptorFeatures.generator(descriptor, resources), SENTENCE);
   }
 
   private static String generator(String factory, String dict, String prefix) {
