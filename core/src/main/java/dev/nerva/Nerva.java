@@ -419,8 +419,8 @@ public final class Nerva {
     /**
      * Adds the bundled English name finder from nerva-models-en: its left-to-right and right-to-left
      * models read each sentence together (see {@link NameFinderRecognizer#withBackwardModel}), and
-     * sentences written all in capitals or all in lower case reach them in their usual casing
-     * ({@link TrueCaser#english()}). This is the name finder of {@link #english()}.
+     * headlines in capitals or title case and documents in lower case reach them in their usual
+     * casing ({@link TrueCaser#english()}). This is the name finder of {@link #english()}.
      *
      * @throws ModelLoadException if nerva-models-en is not on the classpath or a model is corrupt
      */

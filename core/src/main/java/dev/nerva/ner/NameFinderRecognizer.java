@@ -137,9 +137,9 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   }
 
   /**
-   * This recognizer giving the models sentences written all in capitals or all in lower case in
-   * their usual casing (see {@link TrueCaser}); {@link TrueCaser#NONE}, the default, gives them
-   * every sentence as written. Spans keep the offsets and text of the original.
+   * This recognizer giving the models headlines in capitals or title case and documents in lower
+   * case in their usual casing (see {@link TrueCaser}); {@link TrueCaser#NONE}, the default, gives
+   * them every sentence as written. Spans keep the offsets and text of the original.
    */
   public NameFinderRecognizer withTrueCaser(TrueCaser trueCaser) {
     Preconditions.checkNotNull(trueCaser, "trueCaser");

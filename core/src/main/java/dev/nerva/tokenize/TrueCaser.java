@@ -138,8 +138,8 @@ public final class TrueCaser {
   }
 
   /**
-   * The true-caser with the bundled English lexicon (each word's most frequent form in the
-   * OntoNotes 5.0 train split; see the model card). Loaded on first use and shared.
+   * The true-caser with the bundled English lexicon (each word's usual form in the OntoNotes 5.0
+   * train split, and its names of two words; see the model card). Loaded on first use and shared.
    *
    * @throws dev.nerva.ModelLoadException if nerva-models-en is not on the classpath or the lexicon
    *     is corrupt

@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The lexicon of {@link TrueCaser}: each word's most frequent form in ordinarily cased text.
+ * The lexicon of {@link TrueCaser}: each word's usual form in ordinarily cased text.
  * Pairs of words are kept where both are capitalised together but not both apart ("United
  * Nations"). Counts skip a sentence's first token (capitalised whatever it is) and sentences that are
- * themselves all capitals or all lower case (headlines). A word's lower-case form is its usual
+ * themselves in capitals, in lower case or in title case (headlines). A word's lower-case form is its usual
  * form whenever it makes up at least a third of its occurrences ("us" against "US", "army"
  * against "Army"): a capital the text did not have is a name the model may invent, so one is
  * given only where it is clearly the rule. Otherwise the most frequent form wins, ties going to

@@ -108,10 +108,10 @@ public final class ModelsCommand {
       Path out = Paths.get(options.getOrDefault("out", moduleRelative("src/main/resources" + TrueCaser.ENGLISH_LEXICON_RESOURCE)));
       List<String> forms = CasingLexicon.usualForms(
           OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train")), CasingLexicon.MIN_COUNT);
-      CasingLexicon.write(forms, "Usual casing of English words, for dev.nerva.tokenize.TrueCaser: each word's usual\n"
-          + "form in the OntoNotes 5.0 train split (tokens only, labels ignored; first tokens and\n"
-          + "all-capital or all-lower-case sentences skipped; lower case wherever it is a third of the\n"
-          + "word's occurrences, else the most frequent form; words seen " + CasingLexicon.MIN_COUNT
+      CasingLexicon.write(forms, "Usual casing of English words and two-word names, for dev.nerva.tokenize.TrueCaser:\n"
+          + "each one's usual form in the OntoNotes 5.0 train split (tokens only, labels ignored; first\n"
+          + "tokens and sentences in capitals, lower case or title case skipped; lower case wherever it\n"
+          + "is a third of the occurrences, else the most frequent form; seen " + CasingLexicon.MIN_COUNT
           + " times or more).\nRebuild: models command 'casing --corpus DIR' (see the model card).", out);
       System.out.printf(Locale.ROOT, "wrote %s: %d words and pairs%n", out, forms.size());
       return;
