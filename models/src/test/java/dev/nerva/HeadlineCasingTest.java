@@ -3,6 +3,7 @@ package dev.nerva;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.nerva.ner.NameFinderRecognizer;
 import dev.nerva.tokenize.TrueCaser;
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +11,11 @@ import org.junit.jupiter.api.Test;
 class HeadlineCasingTest {
 
   @Test
-  void theBundledLexiconLoadsOnceAndKnowsCommonWordsAndAcronyms() {
+  void theBundledLexiconLoadsOnceAndTheEnglishPipelineUsesIt() {
     assertThat(TrueCaser.english()).isSameAs(TrueCaser.english());
     assertThat(TrueCaser.english().size()).isGreaterThan(20_000);
+    assertThat(Nerva.english().recognizers()).first()
+        .isInstanceOfSatisfying(NameFinderRecognizer.class, r -> assertThat(r.trueCaser()).isSameAs(TrueCaser.english()));
   }
 
   @Test
