@@ -8,6 +8,7 @@ import dev.nerva.date.DateNormalizer;
 import dev.nerva.date.DateRules;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.GeneratorFactory;
@@ -52,7 +53,7 @@ public final class DatePhraseFeaturesFactory extends GeneratorFactory.AbstractXm
       features = null;
       mark(tokens, false);
       String[] reversed = tokens.clone();
-      java.util.Collections.reverse(Arrays.asList(reversed));
+      Collections.reverse(Arrays.asList(reversed));
       mark(reversed, true);
     }
 
