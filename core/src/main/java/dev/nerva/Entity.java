@@ -13,14 +13,19 @@ import java.util.regex.Pattern;
  * <p>Like spaCy's {@code Span} ({@code label_}, {@code start_char}, {@code end_char}): {@code
  * text.substring(start(), end())} equals {@link #text()} for the text the span was found in.
  *
+ * <p>A record of plain values, so JSON libraries serialise it as they find it: {@code normalized}
+ * is a nullable string rather than an {@code Optional}, which Jackson cannot write without an extra
+ * module. Immutable and safe to share between threads.
+ *
  * @param type the entity type, e.g. {@link EntityType#COUNTRY}
  * @param start offset of the first character in the original text
  * @param end offset just past the last character (exclusive)
  * @param text the covered text, exactly as in the original
  * @param confidence the producing recognizer's confidence, in [0, 1]
  * @param recognizer the name of the recognizer that produced the span, e.g. "ner-en"
- * @param normalized a normalised value where one applies: the ISO 3166-1 alpha-2 code of a
- *     {@link EntityType#COUNTRY}, the TIMEX3 value of a {@link EntityType#DATE}; empty otherwise
+ * @param normalized a normalised value where one applies, or {@code null}: the ISO 3166-1 alpha-2
+ *     code of a {@link EntityType#COUNTRY}, the TIMEX3 value of a {@link EntityType#DATE}, the value
+ *     a dictionary entry gives; {@link #normalizedValue()} gives it as an {@code Optional}
  */
 public record Entity(
     EntityType type,
@@ -29,19 +34,35 @@ public record Entity(
     String text,
     double confidence,
     String recognizer,
-    Optional<String> normalized) {
+    String normalized) {
 
+  /**
+   * Checks the span.
+   *
+   * @throws NullPointerException if {@code type}, {@code text} or {@code recognizer} is null
+   * @throws IllegalArgumentException if the offsets are negative, empty or do not match the text's
+   *     length, or the confidence is not in [0, 1]
+   */
   public Entity {
     Preconditions.checkNotNull(type, "type");
     Preconditions.checkNotNull(text, "text");
     Preconditions.checkNotNull(recognizer, "recognizer");
-    Preconditions.checkNotNull(normalized, "normalized");
     Preconditions.checkArgument(0 <= start && start < end, "bad span offsets %s..%s", start, end);
     Preconditions.checkArgument(
         end - start == text.length(), "text length %s does not match offsets %s..%s",
         text.length(), start, end);
     Preconditions.checkArgument(
         confidence >= 0.0 && confidence <= 1.0, "confidence %s is not in [0, 1]", confidence);
+  }
+
+  /** A span without a normalised value. */
+  public Entity(EntityType type, int start, int end, String text, double confidence, String recognizer) {
+    this(type, start, end, text, confidence, recognizer, null);
+  }
+
+  /** The normalised value, if there is one (see {@link #normalized()}). */
+  public Optional<String> normalizedValue() {
+    return Optional.ofNullable(normalized);
   }
 
   private static final Pattern DAY_VALUE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -64,7 +85,7 @@ public record Entity(
   }
 
   private Optional<String> dateValue(Pattern pattern) {
-    return type.equals(EntityType.DATE) ? normalized.filter(v -> pattern.matcher(v).matches()) : Optional.empty();
+    return type.equals(EntityType.DATE) ? normalizedValue().filter(v -> pattern.matcher(v).matches()) : Optional.empty();
   }
 
   /** The span's length in characters. */
@@ -77,8 +98,13 @@ public record Entity(
     return start < other.end && other.start < end;
   }
 
-  /** A copy with another type and normalised value, keeping offsets, text and confidence. */
-  public Entity withType(EntityType newType, Optional<String> newNormalized) {
+  /**
+   * A copy with another type and normalised value, keeping offsets, text, confidence and
+   * recognizer.
+   *
+   * @param newNormalized the new normalised value, or {@code null} for none
+   */
+  public Entity withType(EntityType newType, String newNormalized) {
     return new Entity(newType, start, end, text, confidence, recognizer, newNormalized);
   }
 }

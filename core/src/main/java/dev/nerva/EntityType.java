@@ -8,8 +8,13 @@ import com.google.common.base.Preconditions;
  *
  * <p>The five predefined constants are the types Nerva's bundled models produce. The set is open:
  * recognizers of your own (dictionaries, other models) may produce any label through {@link
- * #of(String)}. Two types are equal when their names are equal, so {@code EntityType.of("PERSON")}
- * equals {@link #PERSON}.
+ * #of(String)}. Two types are equal when their names are equal: compare them with {@code equals}.
+ * {@link #of(String)} returns the predefined constant for a predefined name, so {@code
+ * EntityType.of("PERSON") == EntityType.PERSON} holds too, but {@code new EntityType("PERSON")} is
+ * another, equal, instance.
+ *
+ * <p>A record rather than an enum because the set is open; JSON libraries write it as {@code
+ * {"name": "PERSON"}}. Immutable and safe to share between threads.
  *
  * @param name the label, upper-case letters, digits and underscores, as written in JSON output
  */
@@ -45,9 +50,22 @@ public record EntityType(String name) {
         name);
   }
 
-  /** Returns the type with this name; equivalent to the constructor. */
+  /**
+   * Returns the type with this name: the predefined constant for PERSON, ORGANIZATION, COUNTRY,
+   * DATE and LOCATION, a new instance otherwise.
+   *
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if {@code name} is not a valid label (see the constructor)
+   */
   public static EntityType of(String name) {
-    return new EntityType(name);
+    switch (String.valueOf(name)) {
+      case "PERSON": return PERSON;
+      case "ORGANIZATION": return ORGANIZATION;
+      case "COUNTRY": return COUNTRY;
+      case "DATE": return DATE;
+      case "LOCATION": return LOCATION;
+      default: return new EntityType(name);
+    }
   }
 
   @Override

@@ -1,38 +1,47 @@
 package dev.nerva;
 
-import com.google.common.base.Ascii;
 import com.google.common.base.Preconditions;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import dev.nerva.country.CountryGazetteer;
-import dev.nerva.country.CountryResolver;
-import dev.nerva.date.DateNormalizer;
-import dev.nerva.date.DateRules;
-import dev.nerva.date.Tense;
-import dev.nerva.date.TenseDetector;
-import dev.nerva.ner.EntityRecognizer;
-import dev.nerva.ner.NameFinderRecognizer;
-import dev.nerva.ner.OntoNotesLabels;
-import dev.nerva.ner.OverlapResolver;
-import dev.nerva.ner.RuleSpans;
-import dev.nerva.tokenize.PtbForms;
-import dev.nerva.tokenize.PtbTokenizer;
-import dev.nerva.tokenize.SentenceSplitter;
-import dev.nerva.tokenize.TrueCaser;
+import com.google.common.collect.Sets;
+import dev.nerva.internal.ClasspathModels;
+import dev.nerva.internal.Shared;
+import dev.nerva.internal.country.CountryGazetteer;
+import dev.nerva.internal.country.CountryResolver;
+import dev.nerva.internal.date.DateNormalizer;
+import dev.nerva.internal.date.DateRules;
+import dev.nerva.internal.date.TenseDetector;
+import dev.nerva.internal.ner.NameFinderRecognizer;
+import dev.nerva.internal.ner.OntoNotesLabels;
+import dev.nerva.internal.pipeline.Analysis;
+import dev.nerva.internal.pipeline.CountryResolution;
+import dev.nerva.internal.pipeline.DateValues;
+import dev.nerva.internal.pipeline.NameCleanup;
+import dev.nerva.internal.pipeline.OverlapResolution;
+import dev.nerva.internal.pipeline.PipelineStep;
+import dev.nerva.internal.pipeline.RecognizerStep;
+import dev.nerva.internal.pipeline.RuleMergeStep;
+import dev.nerva.internal.tokenize.PtbForms;
+import dev.nerva.internal.tokenize.PtbTokenizer;
+import dev.nerva.internal.tokenize.SentenceSplitter;
+import dev.nerva.internal.tokenize.TrueCaser;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.util.Span;
 
 /**
- * A named-entity pipeline: sentences, tokens, entity recognizers, the country gazetteer, date
- * rules, overlap resolution, country resolution and date normalisation. Build it once and share
- * it.
+ * A named-entity pipeline: sentences and tokens, then a sequence of named steps over the spans
+ * (recognizers, the country gazetteer, date rules, name clean-up, country resolution, overlap
+ * resolution, date values). Build it once and share it.
  *
  * <pre>{@code
  * Nerva nerva = Nerva.english();
@@ -41,41 +50,66 @@ import opennlp.tools.util.Span;
  * }
  * }</pre>
  *
+ * <p>To extend the English pipeline, start from it: {@code
+ * Nerva.english().toBuilder().recognizer(myRecognizer).build()} shares the loaded models.
+ *
  * <p><b>Thread safety:</b> a {@code Nerva} is immutable and safe to use from many threads at once;
- * models are loaded once and shared, and every call to {@link #process(String)} keeps its working
- * state to itself.
+ * models are loaded once per JVM and shared by every pipeline that uses them, and every call to
+ * {@link #process(String)} keeps its working state to itself.
  */
 public final class Nerva {
 
-  /** The classpath resource of the bundled English name finder, shipped by nerva-models-en. */
-  public static final String ENGLISH_NER_RESOURCE = "/dev/nerva/models/en/ner-en.bin";
-
-  /**
-   * The classpath resource of the bundled English name finder's right-to-left partner, shipped by
-   * nerva-models-en (see {@link NameFinderRecognizer#withBackwardModel}).
-   */
-  public static final String ENGLISH_NER_BACKWARD_RESOURCE = "/dev/nerva/models/en/ner-en-r2l.bin";
-
-  /** The types a pipeline reports unless told otherwise. */
-  public static final ImmutableSet<EntityType> DEFAULT_OUTPUT_TYPES = ImmutableSet.of(
+  /** The types a pipeline reports unless told otherwise, besides those of recognizers you add. */
+  public static final Set<EntityType> DEFAULT_OUTPUT_TYPES = Set.of(
       EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.DATE, EntityType.LOCATION);
 
   /** The default limit on the length of one text, in characters. */
   public static final int DEFAULT_MAX_TEXT_LENGTH = 20_000_000;
 
+  private static final EntityType CARDINAL = EntityType.of("CARDINAL");
+  private static final ImmutableSet<EntityType> PLACES = ImmutableSet.of(EntityType.LOCATION, EntityType.COUNTRY);
+
+  // Each bundled resource loads once per JVM and is shared by every pipeline that holds it.
+  private static final Shared<NameFinderRecognizer> ENGLISH_FAST_FINDER = Shared.of(() ->
+      new NameFinderRecognizer("ner-en", loadEnglishModel(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE), OntoNotesLabels.TO_NERVA)
+          .withTrueCaser(TrueCaser.english()));
+  private static final Shared<NameFinderRecognizer> ENGLISH_FINDER = Shared.of(() ->
+      ENGLISH_FAST_FINDER.get().withBackwardModel(loadEnglishModel(NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE)));
+  private static final Shared<SentenceSplitter> ENGLISH_SENTENCES = Shared.of(SentenceSplitter::english);
+  private static final Shared<Nerva> ENGLISH = Shared.of(() -> builder().englishNameFinder().build());
+  // The POS model loads on the first relative date: many texts have none.
+  private static final Supplier<TenseDetector> ENGLISH_TENSE = Suppliers.memoize(TenseDetector::english);
+
+  private final Builder settings;
   private final SentenceSplitter sentenceSplitter;
   private final Tokenizer tokenizer;
   private final ImmutableList<EntityRecognizer> recognizers;
-  private final CountryResolver countryResolver;
-  private final int maxTextLength;
   private final ImmutableSet<EntityType> outputTypes;
-  private final DateNormalizer dateNormalizer;
-  private final DateRules dateRules;
-  private final Supplier<TenseDetector> tenseDetector;
-  private final boolean narrativeDates;
-  private final CountryGazetteer countryGazetteer;
-  private final boolean stripLeadingThe;
-  private final boolean stripPossessives;
+  private final ImmutableList<PipelineStep> steps;
+
+  private Nerva(Builder builder, ImmutableSet<EntityType> outputTypes, ImmutableSet<EntityType> hidden) {
+    this.settings = builder.copy();
+    this.sentenceSplitter = ENGLISH_SENTENCES.get();
+    this.tokenizer = builder.tokenizer;
+    this.recognizers = ImmutableList.copyOf(builder.recognizers);
+    this.outputTypes = outputTypes;
+    CountryResolver countries = CountryResolver.bundled();
+    DateNormalizer dateNormalizer = new DateNormalizer(builder.slashOrder);
+    ImmutableList.Builder<PipelineStep> steps = ImmutableList.builder();
+    steps.add(new RecognizerStep(recognizers));
+    if (builder.countryGazetteer) {
+      steps.add(new RuleMergeStep(new CountryGazetteer(countries),
+          (rule, model) -> model.length() < rule.length() && PLACES.contains(model.type())));
+    }
+    if (builder.dateRules) {
+      steps.add(new RuleMergeStep(new DateRules(dateNormalizer), Nerva::completesDate));
+    }
+    steps.add(new NameCleanup(builder.stripPossessives, builder.stripLeadingThe));
+    steps.add(new CountryResolution(countries));
+    steps.add(new OverlapResolution(builder.outputTypes == null ? null : outputTypes, hidden));
+    steps.add(new DateValues(dateNormalizer, ENGLISH_TENSE, builder.narrativeDates));
+    this.steps = steps.build();
+  }
 
   /**
    * Whether a date rule's span may replace a model span inside it: a date only to add the numbers
@@ -89,34 +123,15 @@ public final class Nerva {
         : model.type().equals(CARDINAL);
   }
 
-  private static final EntityType CARDINAL = EntityType.of("CARDINAL");
-
   private static long digits(String text) {
     return text.chars().filter(Character::isDigit).count();
   }
 
-  private static final ImmutableSet<EntityType> PLACES = ImmutableSet.of(EntityType.LOCATION, EntityType.COUNTRY);
-
-  private Nerva(Builder builder) {
-    this.sentenceSplitter = builder.sentenceSplitter;
-    this.tokenizer = builder.tokenizer;
-    this.recognizers = builder.recognizers.build();
-    this.countryResolver = builder.countryResolver;
-    this.maxTextLength = builder.maxTextLength;
-    this.outputTypes = builder.outputTypes;
-    this.dateNormalizer = new DateNormalizer(builder.slashOrder);
-    this.dateRules = builder.dateRules ? new DateRules(dateNormalizer) : null;
-    this.tenseDetector = builder.tenseDetector;
-    this.narrativeDates = builder.narrativeDates;
-    this.countryGazetteer = builder.countryGazetteer ? new CountryGazetteer(countryResolver) : null;
-    this.stripLeadingThe = builder.stripLeadingThe;
-    this.stripPossessives = builder.stripPossessives;
-  }
-
   /**
    * The English pipeline with the bundled models: OpenNLP's English sentence model, the Treebank
-   * tokenizer, the name finder from nerva-models-en and the bundled country table. Loaded on first
-   * use and shared afterwards.
+   * tokenizer, the name finder from nerva-models-en reading both ways, the country table and the
+   * date rules. Loaded on first use (a few seconds and about 360 MB of heap; see the README) and
+   * shared afterwards: every call returns the same pipeline while anything holds it.
    *
    * @throws ModelLoadException if nerva-models-en is not on the classpath or a model is corrupt
    */
@@ -124,9 +139,18 @@ public final class Nerva {
     return ENGLISH.get();
   }
 
-  /** A builder for a pipeline of your own: other models, extra recognizers, other limits. */
+  /** A builder for a pipeline of your own: the bundled models or not, extra recognizers, other limits. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder that starts from this pipeline's settings and recognizers. The pipelines it builds
+   * share this one's loaded models: adding a recognizer or changing an option never reloads them.
+   * If this pipeline was given {@link Builder#outputTypes explicit output types}, they are kept.
+   */
+  public Builder toBuilder() {
+    return settings.copy();
   }
 
   /**
@@ -139,198 +163,132 @@ public final class Nerva {
    * @throws IllegalArgumentException if {@code text} is longer than the pipeline's limit
    */
   public Document process(String text) {
-    return analyse(text, null);
+    return process(text, null);
   }
 
   /**
    * Analyses one text written on {@code documentDate}, against which relative dates resolve:
    * with 2024-09-04, "yesterday" is 2024-09-03 and "last year" 2023.
    *
-   * @throws NullPointerException if {@code text} or {@code documentDate} is null
+   * @param text English text; may be empty
+   * @param documentDate the date the text was written, or {@code null} if unknown (as {@link
+   *     #process(String)})
+   * @return its sentences, tokens and non-overlapping entities; empty lists for blank text
+   * @throws NullPointerException if {@code text} is null
    * @throws IllegalArgumentException if {@code text} is longer than the pipeline's limit
    */
   public Document process(String text, LocalDate documentDate) {
-    Preconditions.checkNotNull(documentDate, "documentDate");
-    return analyse(text, documentDate);
-  }
-
-  private Document analyse(String text, LocalDate documentDate) {
     Preconditions.checkNotNull(text, "text");
-    Preconditions.checkArgument(text.length() <= maxTextLength,
+    Preconditions.checkArgument(text.length() <= settings.maxTextLength,
         "text has %s characters, more than this pipeline's limit of %s; split it or raise "
-            + "Nerva.Builder.maxTextLength", text.length(), maxTextLength);
-    ImmutableList<Sentence> sentences = sentences(text);
-    List<Entity> found = new ArrayList<>();
-    for (EntityRecognizer recognizer : recognizers) {
-      found.addAll(recognizer.recognize(text, sentences));
+            + "Nerva.Builder.maxTextLength", text.length(), settings.maxTextLength);
+    List<Sentence> sentences = sentences(text);
+    Analysis analysis = new Analysis(text, documentDate, sentences);
+    for (PipelineStep step : steps) {
+      step.apply(analysis);
     }
-    if (countryGazetteer != null) {
-      found = RuleSpans.merge(found, countryGazetteer.recognize(text, sentences), PLACES);
-    }
-    if (dateRules != null) {
-      found = RuleSpans.merge(found, dateRules.recognize(text, sentences), Nerva::completesDate);
-    }
-    List<Entity> resolved = new ArrayList<>(found.size());
-    for (Entity entity : found) {
-      Entity name = withoutHonorific(stripPossessives ? withoutPossessive(entity) : entity);
-      resolved.add(countryResolver.resolve(stripLeadingThe ? withoutLeadingThe(name) : name));
-    }
-    ImmutableList.Builder<Entity> output = ImmutableList.builder();
-    LocalDate anchor = documentDate;
-    int sentence = 0;
-    for (Entity entity : OverlapResolver.resolve(resolved)) {
-      if (!outputTypes.contains(entity.type())) {
-        continue; // other types only kept their place during overlap resolution
-      }
-      if (entity.type().equals(EntityType.DATE) && entity.normalized().isEmpty()) {
-        while (sentence + 1 < sentences.size() && sentences.get(sentence).end() <= entity.start()) {
-          sentence++;
-        }
-        Sentence home = sentences.get(sentence);
-        Entity date = entity;
-        // A story told in the past moves forward from its last full date: there, tense says nothing.
-        boolean fromNarrative = anchor != null && documentDate == null;
-        Optional<String> value = dateNormalizer.normalize(date.text(),
-            fromNarrative ? () -> Tense.FUTURE : () -> tenseAt(home, date), anchor);
-        entity = entity.withType(EntityType.DATE, value);
-        if (narrativeDates && documentDate == null && entity.date().isPresent()) {
-          anchor = entity.date().get();
-        }
-      }
-      output.add(entity);
-    }
-    return new Document(text, sentences, output.build());
+    return new Document(text, sentences, analysis.spans());
   }
 
-  private static final ImmutableSet<EntityType> NAMES =
-      ImmutableSet.of(EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.COUNTRY);
-
-  /** "the United Nations" becomes "United Nations": the article is not part of the name. */
-  private static Entity withoutLeadingThe(Entity entity) {
-    String text = entity.text();
-    if (!NAMES.contains(entity.type()) || text.length() < 5 || !text.regionMatches(true, 0, "the", 0, 3)
-        || !Character.isWhitespace(text.charAt(3))) {
-      return entity;
-    }
-    int skip = 3;
-    while (skip < text.length() && Character.isWhitespace(text.charAt(skip))) {
-      skip++;
-    }
-    return new Entity(entity.type(), entity.start() + skip, entity.end(), text.substring(skip),
-        entity.confidence(), entity.recognizer(), entity.normalized());
-  }
-
-  private static final ImmutableSet<String> HONORIFICS = ImmutableSet.of(
-      "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "dr", "dr.", "prof", "prof.");
-
-  /**
-   * "Mr Putin" becomes "Putin": a courtesy title is not part of a name in OntoNotes (or CoNLL, or
-   * ACE). The model learned that from "Mr." and leaves it out, but British "Mr", which OntoNotes
-   * hardly has, sometimes gets in.
-   */
-  private static Entity withoutHonorific(Entity entity) {
-    String text = entity.text();
-    if (!entity.type().equals(EntityType.PERSON)) {
-      return entity;
-    }
-    int space = 0;
-    while (space < text.length() && !Character.isWhitespace(text.charAt(space))) {
-      space++;
-    }
-    if (space == text.length() || !HONORIFICS.contains(Ascii.toLowerCase(text.substring(0, space)))) {
-      return entity;
-    }
-    int skip = space;
-    while (Character.isWhitespace(text.charAt(skip))) {
-      skip++; // the span ends on a token, so a non-space follows
-    }
-    return new Entity(entity.type(), entity.start() + skip, entity.end(), text.substring(skip),
-        entity.confidence(), entity.recognizer(), entity.normalized());
-  }
-
-  /**
-   * "Burkina Faso’s" becomes "Burkina Faso": a possessive is not part of a name or a date. OntoNotes
-   * sometimes includes it (about one PERSON span in fifty), so the model may too.
-   */
-  private static Entity withoutPossessive(Entity entity) {
-    String text = entity.text();
-    int cut = text.length();
-    if (cut > 2 && (text.endsWith("'s") || text.endsWith("’s") || text.endsWith("'S") || text.endsWith("’S"))) {
-      cut -= 2;
-    } else if (cut > 2 && (text.endsWith("s'") || text.endsWith("s’"))) {
-      cut -= 1; // plural possessive: "the Philippines'"
-    } else {
-      return entity;
-    }
-    while (cut > 0 && Character.isWhitespace(text.charAt(cut - 1))) {
-      cut--;
-    }
-    if (cut == 0) {
-      return entity;
-    }
-    return new Entity(entity.type(), entity.start(), entity.start() + cut, text.substring(0, cut),
-        entity.confidence(), entity.recognizer(), entity.normalized());
-  }
-
-  private Tense tenseAt(Sentence sentence, Entity entity) {
-    return tenseDetector.get().tenseAt(sentence, entity.start(), entity.end());
-  }
-
-  private ImmutableList<Sentence> sentences(String text) {
-    ImmutableList.Builder<Sentence> sentences = ImmutableList.builder();
+  private List<Sentence> sentences(String text) {
+    List<Sentence> sentences = new ArrayList<>();
     for (Span span : sentenceSplitter.split(text)) {
       String sentenceText = text.substring(span.getStart(), span.getEnd());
-      ImmutableList.Builder<Token> tokens = ImmutableList.builder();
+      List<Token> tokens = new ArrayList<>();
       for (Span t : tokenizer.tokenizePos(sentenceText)) {
         int start = span.getStart() + t.getStart();
         int end = span.getStart() + t.getEnd();
         tokens.add(new Token(start, end, text.substring(start, end), PtbForms.of(text, start, end)));
       }
-      ImmutableList<Token> built = tokens.build();
-      if (!built.isEmpty()) {
-        sentences.add(new Sentence(span.getStart(), span.getEnd(), sentenceText, built));
+      if (!tokens.isEmpty()) {
+        sentences.add(new Sentence(span.getStart(), span.getEnd(), sentenceText, tokens));
       }
     }
-    return sentences.build();
+    return sentences;
   }
 
-  /** The recognizers this pipeline runs, in order. */
-  public ImmutableList<EntityRecognizer> recognizers() {
+  /** The recognizers this pipeline runs, in order; an unmodifiable list. */
+  public List<EntityRecognizer> recognizers() {
     return recognizers;
+  }
+
+  /** The types that appear in this pipeline's results; an unmodifiable set. */
+  public Set<EntityType> outputTypes() {
+    return outputTypes;
+  }
+
+  /**
+   * The names of the steps this pipeline runs over each document's spans, in order, after
+   * sentence splitting and tokenization: "recognizers", "countries", "date-rules",
+   * "name-cleanup", "country-resolution", "overlaps", "date-values" (the optional ones only when
+   * enabled).
+   */
+  public List<String> steps() {
+    return steps.stream().map(PipelineStep::name).toList();
   }
 
   /**
    * Configures a {@link Nerva} pipeline. Not thread-safe; the pipeline it builds is.
    *
-   * <p>Defaults: OpenNLP's English sentence model, {@link PtbTokenizer}, the bundled country table,
-   * no recognizers (add the bundled one with {@link #englishNameFinder()}).
+   * <p>Defaults: OpenNLP's English sentence model, the Treebank tokenizer, the bundled country
+   * table and date rules, no recognizers (add the bundled name finder with {@link
+   * #englishNameFinder()}), output types {@link #DEFAULT_OUTPUT_TYPES} plus the types of every
+   * recognizer you add.
    */
   public static final class Builder {
-    private SentenceSplitter sentenceSplitter;
     private Tokenizer tokenizer = PtbTokenizer.INSTANCE;
-    private final ImmutableList.Builder<EntityRecognizer> recognizers = ImmutableList.builder();
-    private CountryResolver countryResolver;
+    private final List<EntityRecognizer> recognizers = new ArrayList<>();
     private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
-    private ImmutableSet<EntityType> outputTypes = DEFAULT_OUTPUT_TYPES;
+    private Set<EntityType> outputTypes;
     private boolean dateRules = true;
     private boolean countryGazetteer = true;
     private boolean stripLeadingThe = true;
     private boolean stripPossessives = true;
-    private DateNormalizer.SlashOrder slashOrder = DateNormalizer.SlashOrder.MONTH_FIRST;
+    private SlashOrder slashOrder = SlashOrder.MONTH_FIRST;
     private boolean narrativeDates;
-    private Supplier<TenseDetector> tenseDetector = ENGLISH_TENSE;
 
     private Builder() {}
 
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.tokenizer = tokenizer;
+      copy.recognizers.addAll(recognizers);
+      copy.maxTextLength = maxTextLength;
+      copy.outputTypes = outputTypes;
+      copy.dateRules = dateRules;
+      copy.countryGazetteer = countryGazetteer;
+      copy.stripLeadingThe = stripLeadingThe;
+      copy.stripPossessives = stripPossessives;
+      copy.slashOrder = slashOrder;
+      copy.narrativeDates = narrativeDates;
+      return copy;
+    }
+
     /**
-     * The types that appear in results; default PERSON, ORGANIZATION, COUNTRY, DATE, LOCATION.
-     * Spans of other types (such as the OntoNotes NORP or EVENT labels the bundled model also
-     * learns) still take part in overlap resolution, so a date inside an event name is not
-     * reported, and are then dropped.
+     * The types that appear in results, instead of the default: {@link #DEFAULT_OUTPUT_TYPES} plus
+     * every type a recognizer you add declares. Spans of other types (such as the OntoNotes NORP or
+     * EVENT labels the bundled name finder also learns, {@code EntityType.of("NORP")}) still take
+     * part in overlap resolution, so a date inside an event name is not reported, and are then
+     * dropped.
+     *
+     * @throws NullPointerException if {@code types} or one of them is null
+     * @throws IllegalArgumentException if {@code types} is empty; {@link #build()} also throws it
+     *     for a type no part of the pipeline can produce, naming those it can
      */
     public Builder outputTypes(Iterable<EntityType> types) {
-      this.outputTypes = ImmutableSet.copyOf(Preconditions.checkNotNull(types, "types"));
+      Preconditions.checkNotNull(types, "types");
+      Set<EntityType> copy = new LinkedHashSet<>();
+      for (EntityType type : types) {
+        copy.add(Preconditions.checkNotNull(type, "output type"));
+      }
+      Preconditions.checkArgument(!copy.isEmpty(), "outputTypes needs at least one type");
+      this.outputTypes = copy;
       return this;
+    }
+
+    /** {@link #outputTypes(Iterable)} for types given one by one. */
+    public Builder outputTypes(EntityType... types) {
+      return outputTypes(Arrays.asList(Preconditions.checkNotNull(types, "types")));
     }
 
     /** Whether rule-based date detection complements the recognizers; default on. */
@@ -370,8 +328,12 @@ public final class Nerva {
       return this;
     }
 
-    /** How all-numeric slashed dates (6/5/2024) are read; default month first. */
-    public Builder slashOrder(DateNormalizer.SlashOrder order) {
+    /**
+     * How all-numeric slashed dates (6/5/2024) are read; default month first.
+     *
+     * @throws NullPointerException if {@code order} is null
+     */
+    public Builder slashOrder(SlashOrder order) {
       this.slashOrder = Preconditions.checkNotNull(order, "order");
       return this;
     }
@@ -387,91 +349,112 @@ public final class Nerva {
       return this;
     }
 
-    /** Uses this tense detector for the direction of relative dates instead of the English one. */
-    public Builder tenseDetector(TenseDetector detector) {
-      Preconditions.checkNotNull(detector, "detector");
-      this.tenseDetector = () -> detector;
-      return this;
-    }
-
-    /** Uses this sentence splitter instead of OpenNLP's English model. */
-    public Builder sentenceSplitter(SentenceSplitter splitter) {
-      this.sentenceSplitter = Preconditions.checkNotNull(splitter, "splitter");
-      return this;
-    }
-
     /**
-     * Uses this tokenizer; it must produce the tokenization the recognizers' models were trained
-     * on. The bundled models expect {@link PtbTokenizer}. A pipeline shared between threads calls
-     * it concurrently, so it must be thread-safe (OpenNLP's {@code TokenizerME} is not).
+     * Uses this tokenizer instead of the Penn Treebank one; it must produce the tokenization the
+     * recognizers' models were trained on (the bundled models expect the default). A pipeline
+     * shared between threads calls it concurrently, so it must be thread-safe (OpenNLP's {@code
+     * TokenizerME} is not).
+     *
+     * @throws NullPointerException if {@code tokenizer} is null
      */
     public Builder tokenizer(Tokenizer tokenizer) {
       this.tokenizer = Preconditions.checkNotNull(tokenizer, "tokenizer");
       return this;
     }
 
-    /** Adds a recognizer; spans from all recognizers are merged without overlaps. */
+    /**
+     * Adds a recognizer; spans from all recognizers are merged without overlaps. Its declared
+     * {@linkplain EntityRecognizer#types() types} are reported by default. Adding a recognizer the
+     * builder already has (the same instance) changes nothing.
+     *
+     * @throws NullPointerException if {@code recognizer} is null
+     */
     public Builder recognizer(EntityRecognizer recognizer) {
-      recognizers.add(Preconditions.checkNotNull(recognizer, "recognizer"));
+      Preconditions.checkNotNull(recognizer, "recognizer");
+      if (recognizers.stream().noneMatch(r -> r == recognizer)) {
+        recognizers.add(recognizer);
+      }
       return this;
     }
 
     /**
-     * Adds the bundled English name finder from nerva-models-en: its left-to-right and right-to-left
-     * models read each sentence together (see {@link NameFinderRecognizer#withBackwardModel}), and
-     * headlines in capitals or title case and documents in lower case reach them in their usual
-     * casing ({@link TrueCaser#english()}). This is the name finder of {@link #english()}.
+     * Adds the bundled English name finder from nerva-models-en: its left-to-right and
+     * right-to-left models read each sentence together, and headlines in capitals or title case
+     * and documents in lower case reach them in their usual casing. This is the name finder of
+     * {@link #english()}; it is loaded once per JVM and shared.
      *
      * @throws ModelLoadException if nerva-models-en is not on the classpath or a model is corrupt
      */
     public Builder englishNameFinder() {
-      return recognizer(englishNameFinderRecognizer().withBackwardModel(loadEnglishModel(ENGLISH_NER_BACKWARD_RESOURCE)));
+      return recognizer(ENGLISH_FINDER.get());
     }
 
     /**
      * Adds the bundled English name finder's left-to-right model alone: the name finder takes about
-     * half the time of {@link #englishNameFinder()}, with about half a point less F1 (the model
-     * card in nerva-models-en has the figures), and loads in half the time and memory.
+     * half the time of {@link #englishNameFinder()}, with about one point less F1 (the model card
+     * in nerva-models-en has the figures), and loads in half the time and memory.
      *
      * @throws ModelLoadException if nerva-models-en is not on the classpath or its model is corrupt
      */
     public Builder fastEnglishNameFinder() {
-      return recognizer(englishNameFinderRecognizer());
+      return recognizer(ENGLISH_FAST_FINDER.get());
     }
 
-    /** Uses this country table instead of the bundled one. */
-    public Builder countryResolver(CountryResolver resolver) {
-      this.countryResolver = Preconditions.checkNotNull(resolver, "resolver");
-      return this;
-    }
-
-    /** Texts longer than this many characters are rejected; default 20,000,000. */
+    /**
+     * Texts longer than this many characters are rejected; default 20,000,000.
+     *
+     * @throws IllegalArgumentException if the limit is not positive
+     */
     public Builder maxTextLength(int maxTextLength) {
       Preconditions.checkArgument(maxTextLength > 0, "maxTextLength must be positive: %s", maxTextLength);
       this.maxTextLength = maxTextLength;
       return this;
     }
 
-    /** Builds the pipeline, loading the default sentence model and country table if needed. */
+    /**
+     * Builds the pipeline, loading the sentence model and country table if no pipeline of this JVM
+     * holds them yet.
+     *
+     * @throws IllegalArgumentException if an output type can be produced by no part of the
+     *     pipeline; the message names the types it can produce
+     * @throws ModelLoadException if a bundled resource is missing or corrupt
+     */
     public Nerva build() {
-      if (sentenceSplitter == null) {
-        sentenceSplitter = SentenceSplitter.english();
+      Set<EntityType> producible = new LinkedHashSet<>();
+      Set<EntityType> hidden = new LinkedHashSet<>();
+      Set<EntityType> declared = new LinkedHashSet<>();
+      for (EntityRecognizer recognizer : recognizers) {
+        Set<EntityType> types = recognizer.types();
+        producible.addAll(types);
+        if (recognizer instanceof NameFinderRecognizer finder) {
+          hidden.addAll(finder.typesHiddenByDefault());
+        } else {
+          declared.addAll(types);
+        }
       }
-      if (countryResolver == null) {
-        countryResolver = CountryResolver.bundled();
+      if (dateRules) {
+        producible.add(EntityType.DATE);
       }
-      return new Nerva(this);
+      if (countryGazetteer || producible.contains(EntityType.LOCATION)) {
+        producible.add(EntityType.COUNTRY); // the country table turns places into countries
+      }
+      hidden.removeAll(declared); // a label you add is reported even where the model hides its own
+      ImmutableSet<EntityType> reported;
+      if (outputTypes == null) {
+        reported = ImmutableSet.copyOf(Sets.difference(producible, hidden));
+      } else {
+        Set<EntityType> impossible = Sets.difference(outputTypes, producible);
+        Preconditions.checkArgument(impossible.isEmpty(),
+            "this pipeline can never produce %s; it can produce %s", new TreeSet<>(names(impossible)),
+            new TreeSet<>(names(producible)));
+        reported = ImmutableSet.copyOf(outputTypes);
+      }
+      return new Nerva(this, reported, ImmutableSet.copyOf(hidden));
     }
-  }
 
-  // Loaded on first use and kept; a failed load is not remembered, so every call reports it.
-  private static final Supplier<Nerva> ENGLISH = Suppliers.memoize(() -> builder().englishNameFinder().build());
-  // The POS model loads on the first relative date: many texts have none.
-  private static final Supplier<TenseDetector> ENGLISH_TENSE = Suppliers.memoize(TenseDetector::english);
-
-  private static NameFinderRecognizer englishNameFinderRecognizer() {
-    return new NameFinderRecognizer("ner-en", loadEnglishModel(ENGLISH_NER_RESOURCE), OntoNotesLabels.TO_NERVA)
-        .withTrueCaser(TrueCaser.english());
+    private static List<String> names(Set<EntityType> types) {
+      return types.stream().map(EntityType::name).toList();
+    }
   }
 
   private static TokenNameFinderModel loadEnglishModel(String resource) {

@@ -1,21 +1,30 @@
 package dev.nerva;
 
-import com.google.common.base.Preconditions;
-import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * One sentence of the analysed text with its tokens.
+ * One sentence of the analysed text with its tokens. Immutable.
  *
  * @param start offset of the sentence's first character in the original text
  * @param end offset just past its last character (exclusive)
  * @param text the covered text
- * @param tokens the sentence's tokens in text order; never empty
+ * @param tokens the sentence's tokens in text order; never empty in a {@link Document}
  */
-public record Sentence(int start, int end, String text, ImmutableList<Token> tokens) {
+public record Sentence(int start, int end, String text, List<Token> tokens) {
+
+  /**
+   * Checks the parts and copies the token list.
+   *
+   * @throws NullPointerException if an argument or a token is null
+   * @throws IllegalArgumentException if the offsets are negative or empty
+   */
   public Sentence {
-    Preconditions.checkArgument(0 <= start && start < end, "bad sentence offsets %s..%s", start, end);
-    Preconditions.checkNotNull(text, "text");
-    Preconditions.checkNotNull(tokens, "tokens");
+    if (start < 0 || start >= end) {
+      throw new IllegalArgumentException("bad sentence offsets " + start + ".." + end);
+    }
+    Objects.requireNonNull(text, "text");
+    tokens = List.copyOf(Objects.requireNonNull(tokens, "tokens"));
   }
 
   /** The models' forms of the tokens, in order: the input OpenNLP name finders expect. */

@@ -121,7 +121,7 @@ public final class ExtractEntities {
     for (Entity e : document.entities()) {
       String text = e.text().length() > 50 ? e.text().substring(0, 47) + "..." : e.text();
       out.printf(Locale.ROOT, format, e.type(), text.replace('\n', ' '), e.start() + "-" + e.end(),
-          String.format(Locale.ROOT, "%.2f", e.confidence()), e.normalized().orElse(""));
+          String.format(Locale.ROOT, "%.2f", e.confidence()), e.normalizedValue().orElse(""));
     }
     out.printf(Locale.ROOT, "%d entities, %d sentences, %d tokens%n",
         document.entities().size(), document.sentences().size(), document.tokens().size());
@@ -186,11 +186,7 @@ public final class ExtractEntities {
       entity.put("end", e.end());
       entity.put("text", e.text());
       entity.put("confidence", Math.round(e.confidence() * 10000) / 10000.0);
-      if (e.normalized().isPresent()) {
-        entity.put("normalized", e.normalized().get());
-      } else {
-        entity.putNull("normalized");
-      }
+      entity.put("normalized", e.normalized()); // JSON null when there is none
     }
     return result;
   }

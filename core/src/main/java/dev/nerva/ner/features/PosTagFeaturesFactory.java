@@ -1,6 +1,6 @@
 package dev.nerva.ner.features;
 
-import dev.nerva.date.TenseDetector;
+import dev.nerva.internal.date.TenseDetector;
 import java.util.List;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;

@@ -2,7 +2,7 @@ package dev.nerva.ner.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nerva.date.TenseDetector;
+import dev.nerva.internal.date.TenseDetector;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;

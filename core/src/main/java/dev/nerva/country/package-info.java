@@ -1,2 +1,0 @@
-/** Sovereign countries: the ISO 3166 table, the resolver that turns places into countries, and the country-name gazetteer. */
-package dev.nerva.country;

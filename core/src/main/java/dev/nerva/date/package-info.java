@@ -1,2 +1,0 @@
-/** Dates: TIMEX3 normalisation, tense detection and rule-based date detection. */
-package dev.nerva.date;

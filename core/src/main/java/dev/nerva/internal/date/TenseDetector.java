@@ -1,0 +1,127 @@
+package dev.nerva.internal.date;
+
+import com.google.common.base.Preconditions;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
+import com.google.common.collect.ImmutableSet;
+import dev.nerva.internal.ClasspathModels;
+import dev.nerva.ModelLoadException;
+import dev.nerva.Sentence;
+import dev.nerva.Token;
+import java.util.List;
+import java.util.Locale;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTaggerME;
+
+/**
+ * Tells the tense of the verb group nearest to a date expression, as HeidelTime does for news.
+ * The OpenNLP English UD model tags the parts of speech; since universal tags do not mark tense,
+ * the verb's form decides (irregular past forms, "-ed", "will"/"shall"/"going to").
+ *
+ * <p>Immutable and safe to share between threads: the model is shared, the tagger is created per
+ * call.
+ */
+public final class TenseDetector {
+
+  /** The resource of OpenNLP's English UD EWT POS model, from opennlp-models-pos-en. */
+  public static final String ENGLISH_MODEL_RESOURCE = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+
+  private static final ImmutableSet<String> FUTURE_MARKERS = ImmutableSet.of("will", "'ll", "’ll", "shall", "wo");
+  private static final ImmutableSet<String> IRREGULAR_PAST = ImmutableSet.of(
+      "was", "were", "had", "did", "said", "met", "took", "went", "came", "made", "gave", "told", "left",
+      "got", "saw", "found", "began", "held", "kept", "brought", "bought", "thought", "led", "lost", "won",
+      "paid", "sent", "spent", "stood", "struck", "sold", "fell", "felt", "fought", "flew", "grew", "knew",
+      "ran", "rose", "set", "shot", "spoke", "wrote", "became", "broke", "chose", "drove", "ate", "hit",
+      "put", "quit", "sought", "taught", "threw", "understood", "woke", "wore", "heard", "meant", "built",
+      "caught", "drew", "forgot", "hung", "laid", "lay", "lit", "overtook", "slid", "swore", "withdrew");
+
+  private final POSModel model;
+
+  /** Creates a detector over a UD part-of-speech model. */
+  public TenseDetector(POSModel model) {
+    this.model = Preconditions.checkNotNull(model, "model");
+  }
+
+  /**
+   * Loads OpenNLP's English POS model from the classpath.
+   *
+   * @throws ModelLoadException if the model jar is missing or the model is corrupt
+   */
+  public static TenseDetector english() {
+    return new TenseDetector(englishModel());
+  }
+
+  /**
+   * OpenNLP's English POS model from the classpath, loaded once per JVM and shared (POSModel is
+   * immutable; each caller makes its own {@link POSTaggerME}).
+   *
+   * @throws ModelLoadException if the model jar is missing or the model is corrupt
+   */
+  public static POSModel englishModel() {
+    return ENGLISH_MODEL.get();
+  }
+
+  private static final Supplier<POSModel> ENGLISH_MODEL = Suppliers.memoize(() -> ClasspathModels.load(
+      ENGLISH_MODEL_RESOURCE, "org.apache.opennlp:opennlp-models-pos-en", POSModel::new));
+
+  /**
+   * The tense of the verb group nearest to the characters {@code start..end} of the sentence.
+   *
+   * @param sentence the sentence containing the expression
+   * @param start character offset (in the document) where the expression starts
+   * @param end character offset just past it
+   */
+  public Tense tenseAt(Sentence sentence, int start, int end) {
+    List<Token> tokens = sentence.tokens();
+    String[] forms = sentence.forms();
+    String[] tags = new POSTaggerME(model).tag(forms);
+    int best = -1;
+    int bestDistance = Integer.MAX_VALUE;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!isVerb(tags[i])) {
+        continue;
+      }
+      Token t = tokens.get(i);
+      if (t.start() >= start && t.end() <= end) {
+        continue;
+      }
+      // Distance in characters; a verb before the date wins a tie ("said on Tuesday it will").
+      int distance = t.end() <= start ? start - t.end() : t.start() - end + 1;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = i;
+      }
+    }
+    if (best < 0) {
+      return Tense.PRESENT;
+    }
+    int from = best;
+    while (from > 0 && isVerbGroup(tags[from - 1])) {
+      from--;
+    }
+    int to = best;
+    while (to + 1 < tokens.size() && isVerbGroup(tags[to + 1])) {
+      to++;
+    }
+    boolean past = false;
+    for (int i = from; i <= to; i++) {
+      String word = forms[i].toLowerCase(Locale.ROOT);
+      if (FUTURE_MARKERS.contains(word) || word.equals("going") && i + 1 < forms.length
+          && forms[i + 1].equalsIgnoreCase("to")) {
+        return Tense.FUTURE;
+      }
+      if (isVerb(tags[i]) && (IRREGULAR_PAST.contains(word) || word.endsWith("ed") && word.length() > 3)) {
+        past = true;
+      }
+    }
+    return past ? Tense.PAST : Tense.PRESENT;
+  }
+
+  private static boolean isVerb(String tag) {
+    return tag.equals("VERB") || tag.equals("AUX");
+  }
+
+  private static boolean isVerbGroup(String tag) {
+    return isVerb(tag) || tag.equals("PART") || tag.equals("ADV");
+  }
+}

@@ -1,2 +1,0 @@
-/** Sentence splitting and Penn-Treebank tokenization with exact character offsets. */
-package dev.nerva.tokenize;
