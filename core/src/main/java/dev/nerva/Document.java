@@ -18,6 +18,9 @@ public record Document(String text, List<Sentence> sentences, List<Entity> entit
   /**
    * Checks the parts and copies the lists.
    *
+   * @param text the original text
+   * @param sentences the sentences in text order
+   * @param entities the entity spans in text order, not overlapping
    * @throws NullPointerException if an argument or a list element is null
    */
   public Document {
@@ -26,7 +29,11 @@ public record Document(String text, List<Sentence> sentences, List<Entity> entit
     entities = List.copyOf(Objects.requireNonNull(entities, "entities"));
   }
 
-  /** All tokens of all sentences, in text order; an unmodifiable list. */
+  /**
+   * All tokens of all sentences.
+   *
+   * @return the tokens in text order; an unmodifiable list
+   */
   public List<Token> tokens() {
     List<Token> tokens = new ArrayList<>();
     for (Sentence sentence : sentences) {
@@ -36,8 +43,10 @@ public record Document(String text, List<Sentence> sentences, List<Entity> entit
   }
 
   /**
-   * The entities of one type, in text order; an unmodifiable list.
+   * The entities of one type.
    *
+   * @param type the type to keep
+   * @return those entities in text order; an unmodifiable list
    * @throws NullPointerException if {@code type} is null
    */
   public List<Entity> entities(EntityType type) {

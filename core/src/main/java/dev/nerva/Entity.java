@@ -39,6 +39,13 @@ public record Entity(
   /**
    * Checks the span.
    *
+   * @param type the entity type
+   * @param start offset of the first character
+   * @param end offset just past the last character
+   * @param text the covered text
+   * @param confidence the confidence, in [0, 1]
+   * @param recognizer the producing recognizer's name
+   * @param normalized the normalised value, or {@code null}
    * @throws NullPointerException if {@code type}, {@code text} or {@code recognizer} is null
    * @throws IllegalArgumentException if the offsets are negative, empty or do not match the text's
    *     length, or the confidence is not in [0, 1]
@@ -55,12 +62,25 @@ public record Entity(
         confidence >= 0.0 && confidence <= 1.0, "confidence %s is not in [0, 1]", confidence);
   }
 
-  /** A span without a normalised value. */
+  /**
+   * A span without a normalised value; checked as by the canonical constructor.
+   *
+   * @param type the entity type
+   * @param start offset of the first character
+   * @param end offset just past the last character
+   * @param text the covered text
+   * @param confidence the confidence, in [0, 1]
+   * @param recognizer the producing recognizer's name
+   */
   public Entity(EntityType type, int start, int end, String text, double confidence, String recognizer) {
     this(type, start, end, text, confidence, recognizer, null);
   }
 
-  /** The normalised value, if there is one (see {@link #normalized()}). */
+  /**
+   * The normalised value as an {@code Optional}.
+   *
+   * @return {@link #normalized()}, or empty if there is none
+   */
   public Optional<String> normalizedValue() {
     return Optional.ofNullable(normalized);
   }
@@ -69,17 +89,29 @@ public record Entity(
   private static final Pattern MONTH_VALUE = Pattern.compile("\\d{4}-\\d{2}");
   private static final Pattern YEAR_VALUE = Pattern.compile("\\d{4}");
 
-  /** The calendar day of a DATE whose value is one ("2024-06-05"); empty otherwise. */
+  /**
+   * The calendar day of a DATE whose value is one.
+   *
+   * @return the day of a value such as "2024-06-05"; empty for other values and types
+   */
   public Optional<LocalDate> date() {
     return dateValue(DAY_VALUE).map(LocalDate::parse);
   }
 
-  /** The month of a DATE whose value is a month ("2024-07"); empty otherwise. */
+  /**
+   * The month of a DATE whose value is a month.
+   *
+   * @return the month of a value such as "2024-07"; empty for other values and types
+   */
   public Optional<YearMonth> yearMonth() {
     return dateValue(MONTH_VALUE).map(YearMonth::parse);
   }
 
-  /** The year of a DATE whose value is a year ("2022"); empty otherwise. */
+  /**
+   * The year of a DATE whose value is a year.
+   *
+   * @return the year of a value such as "2022"; empty for other values and types
+   */
   public Optional<Year> year() {
     return dateValue(YEAR_VALUE).map(Year::parse);
   }
@@ -88,12 +120,21 @@ public record Entity(
     return type.equals(EntityType.DATE) ? normalizedValue().filter(v -> pattern.matcher(v).matches()) : Optional.empty();
   }
 
-  /** The span's length in characters. */
+  /**
+   * The span's length.
+   *
+   * @return {@code end() - start()}, in UTF-16 characters
+   */
   public int length() {
     return end - start;
   }
 
-  /** Whether this span shares at least one character with {@code other}. */
+  /**
+   * Whether two spans overlap.
+   *
+   * @param other another span of the same text
+   * @return whether this span shares at least one character with {@code other}
+   */
   public boolean overlaps(Entity other) {
     return start < other.end && other.start < end;
   }
@@ -102,7 +143,9 @@ public record Entity(
    * A copy with another type and normalised value, keeping offsets, text, confidence and
    * recognizer.
    *
+   * @param newType the new type
    * @param newNormalized the new normalised value, or {@code null} for none
+   * @return the copy
    */
   public Entity withType(EntityType newType, String newNormalized) {
     return new Entity(newType, start, end, text, confidence, recognizer, newNormalized);

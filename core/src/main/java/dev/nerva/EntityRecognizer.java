@@ -17,12 +17,18 @@ import java.util.Set;
  */
 public interface EntityRecognizer {
 
-  /** A short name stored in every span this recognizer produces, e.g. "ner-en". */
+  /**
+   * The recognizer's name.
+   *
+   * @return a short name stored in every span this recognizer produces, e.g. "ner-en"
+   */
   String name();
 
   /**
    * The types of the spans this recognizer may produce. A pipeline refuses to be built with
    * {@link Nerva.Builder#outputTypes output types} that none of its parts can produce.
+   *
+   * @return the types, never null
    */
   Set<EntityType> types();
 

@@ -36,8 +36,10 @@ public record EntityType(String name) {
   public static final EntityType LOCATION = new EntityType("LOCATION");
 
   /**
-   * Creates a type; prefer the constants for the predefined types.
+   * Creates a type; prefer {@link #of(String)}, which returns the constants for the predefined
+   * types.
    *
+   * @param name the label
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if {@code name} is empty or has characters other than
    *     upper-case ASCII letters, digits and underscores
@@ -54,6 +56,8 @@ public record EntityType(String name) {
    * Returns the type with this name: the predefined constant for PERSON, ORGANIZATION, COUNTRY,
    * DATE and LOCATION, a new instance otherwise.
    *
+   * @param name the label
+   * @return the type
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if {@code name} is not a valid label (see the constructor)
    */

@@ -7,12 +7,21 @@ package dev.nerva;
 public final class ModelLoadException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message that names the model's source. */
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed, naming the model's file or resource
+   * @param cause the underlying failure
+   */
   public ModelLoadException(String message, Throwable cause) {
     super(message, cause);
   }
 
-  /** Creates the exception with a message that names the model's source. */
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed, naming the model's file or resource
+   */
   public ModelLoadException(String message) {
     super(message);
   }

@@ -133,13 +133,19 @@ public final class Nerva {
    * date rules. Loaded on first use (a few seconds and about 360 MB of heap; see the README) and
    * shared afterwards: every call returns the same pipeline while anything holds it.
    *
+   * @return the English pipeline
    * @throws ModelLoadException if nerva-models-en is not on the classpath or a model is corrupt
    */
   public static Nerva english() {
     return ENGLISH.get();
   }
 
-  /** A builder for a pipeline of your own: the bundled models or not, extra recognizers, other limits. */
+  /**
+   * A builder for a pipeline of your own: the bundled models or not, extra recognizers, other
+   * limits.
+   *
+   * @return a new builder with the defaults described at {@link Builder}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -148,6 +154,8 @@ public final class Nerva {
    * A builder that starts from this pipeline's settings and recognizers. The pipelines it builds
    * share this one's loaded models: adding a recognizer or changing an option never reloads them.
    * If this pipeline was given {@link Builder#outputTypes explicit output types}, they are kept.
+   *
+   * @return a new builder with this pipeline's settings and recognizers
    */
   public Builder toBuilder() {
     return settings.copy();
@@ -207,12 +215,20 @@ public final class Nerva {
     return sentences;
   }
 
-  /** The recognizers this pipeline runs, in order; an unmodifiable list. */
+  /**
+   * The recognizers this pipeline runs.
+   *
+   * @return the recognizers in order; an unmodifiable list
+   */
   public List<EntityRecognizer> recognizers() {
     return recognizers;
   }
 
-  /** The types that appear in this pipeline's results; an unmodifiable set. */
+  /**
+   * The types that appear in this pipeline's results.
+   *
+   * @return the types; an unmodifiable set
+   */
   public Set<EntityType> outputTypes() {
     return outputTypes;
   }
@@ -222,6 +238,8 @@ public final class Nerva {
    * sentence splitting and tokenization: "recognizers", "countries", "date-rules",
    * "name-cleanup", "country-resolution", "overlaps", "date-values" (the optional ones only when
    * enabled).
+   *
+   * @return the step names in order; an unmodifiable list
    */
   public List<String> steps() {
     return steps.stream().map(PipelineStep::name).toList();
@@ -271,6 +289,8 @@ public final class Nerva {
      * part in overlap resolution, so a date inside an event name is not reported, and are then
      * dropped.
      *
+     * @param types the types to report
+     * @return this builder
      * @throws NullPointerException if {@code types} or one of them is null
      * @throws IllegalArgumentException if {@code types} is empty; {@link #build()} also throws it
      *     for a type no part of the pipeline can produce, naming those it can
@@ -286,12 +306,22 @@ public final class Nerva {
       return this;
     }
 
-    /** {@link #outputTypes(Iterable)} for types given one by one. */
+    /**
+     * {@link #outputTypes(Iterable)} for types given one by one.
+     *
+     * @param types the types to report
+     * @return this builder
+     */
     public Builder outputTypes(EntityType... types) {
       return outputTypes(Arrays.asList(Preconditions.checkNotNull(types, "types")));
     }
 
-    /** Whether rule-based date detection complements the recognizers; default on. */
+    /**
+     * Whether rule-based date detection complements the recognizers; default on.
+     *
+     * @param enabled whether the date rules run
+     * @return this builder
+     */
     public Builder dateRules(boolean enabled) {
       this.dateRules = enabled;
       return this;
@@ -301,6 +331,9 @@ public final class Nerva {
      * Whether country names from the country table complement the recognizers; default on. The
      * recognizers' spans keep priority, except that a longer country name replaces a place span
      * inside it ("Burkina" becomes "Burkina Faso").
+     *
+     * @param enabled whether the country gazetteer runs
+     * @return this builder
      */
     public Builder countryGazetteer(boolean enabled) {
       this.countryGazetteer = enabled;
@@ -312,6 +345,9 @@ public final class Nerva {
      * gives "United Nations"); default on. OntoNotes, which the bundled model learned from,
      * includes the article in about one organisation name in six; most users and most other
      * annotation schemes (CoNLL, ACE) do not.
+     *
+     * @param enabled whether "the" is cut
+     * @return this builder
      */
     public Builder stripLeadingThe(boolean enabled) {
       this.stripLeadingThe = enabled;
@@ -322,6 +358,9 @@ public final class Nerva {
      * Whether a trailing possessive is cut from every span ("Russia’s" gives "Russia", "Tuesday’s"
      * gives "Tuesday"); default on. OntoNotes, which the bundled model learned from, includes it
      * in about one PERSON span in fifty ("Terri Schiavo 's"), so the model sometimes does too.
+     *
+     * @param enabled whether possessives are cut
+     * @return this builder
      */
     public Builder stripPossessives(boolean enabled) {
       this.stripPossessives = enabled;
@@ -331,6 +370,8 @@ public final class Nerva {
     /**
      * How all-numeric slashed dates (6/5/2024) are read; default month first.
      *
+     * @param order the reading
+     * @return this builder
      * @throws NullPointerException if {@code order} is null
      */
     public Builder slashOrder(SlashOrder order) {
@@ -343,6 +384,9 @@ public final class Nerva {
      * against the last fully specified date (year, month and day) earlier in the same text, and
      * point forward from it ("On 3 March 2021 the army seized power; on Friday it closed the
      * border" gives 2021-03-05), since a story told in the past moves forward.
+     *
+     * @param enabled whether narrative mode is on
+     * @return this builder
      */
     public Builder narrativeDates(boolean enabled) {
       this.narrativeDates = enabled;
@@ -355,6 +399,8 @@ public final class Nerva {
      * shared between threads calls it concurrently, so it must be thread-safe (OpenNLP's {@code
      * TokenizerME} is not).
      *
+     * @param tokenizer the tokenizer
+     * @return this builder
      * @throws NullPointerException if {@code tokenizer} is null
      */
     public Builder tokenizer(Tokenizer tokenizer) {
@@ -367,6 +413,8 @@ public final class Nerva {
      * {@linkplain EntityRecognizer#types() types} are reported by default. Adding a recognizer the
      * builder already has (the same instance) changes nothing.
      *
+     * @param recognizer the recognizer
+     * @return this builder
      * @throws NullPointerException if {@code recognizer} is null
      */
     public Builder recognizer(EntityRecognizer recognizer) {
@@ -383,6 +431,7 @@ public final class Nerva {
      * and documents in lower case reach them in their usual casing. This is the name finder of
      * {@link #english()}; it is loaded once per JVM and shared.
      *
+     * @return this builder
      * @throws ModelLoadException if nerva-models-en is not on the classpath or a model is corrupt
      */
     public Builder englishNameFinder() {
@@ -394,6 +443,7 @@ public final class Nerva {
      * half the time of {@link #englishNameFinder()}, with about one point less F1 (the model card
      * in nerva-models-en has the figures), and loads in half the time and memory.
      *
+     * @return this builder
      * @throws ModelLoadException if nerva-models-en is not on the classpath or its model is corrupt
      */
     public Builder fastEnglishNameFinder() {
@@ -403,6 +453,8 @@ public final class Nerva {
     /**
      * Texts longer than this many characters are rejected; default 20,000,000.
      *
+     * @param maxTextLength the limit, in UTF-16 characters
+     * @return this builder
      * @throws IllegalArgumentException if the limit is not positive
      */
     public Builder maxTextLength(int maxTextLength) {
@@ -415,6 +467,7 @@ public final class Nerva {
      * Builds the pipeline, loading the sentence model and country table if no pipeline of this JVM
      * holds them yet.
      *
+     * @return the pipeline
      * @throws IllegalArgumentException if an output type can be produced by no part of the
      *     pipeline; the message names the types it can produce
      * @throws ModelLoadException if a bundled resource is missing or corrupt

@@ -16,6 +16,10 @@ public record Sentence(int start, int end, String text, List<Token> tokens) {
   /**
    * Checks the parts and copies the token list.
    *
+   * @param start offset of the first character
+   * @param end offset just past the last character
+   * @param text the covered text
+   * @param tokens the tokens in text order
    * @throws NullPointerException if an argument or a token is null
    * @throws IllegalArgumentException if the offsets are negative or empty
    */
@@ -27,7 +31,11 @@ public record Sentence(int start, int end, String text, List<Token> tokens) {
     tokens = List.copyOf(Objects.requireNonNull(tokens, "tokens"));
   }
 
-  /** The models' forms of the tokens, in order: the input OpenNLP name finders expect. */
+  /**
+   * The models' forms of the tokens: the input OpenNLP name finders expect.
+   *
+   * @return a new array of the tokens' {@link Token#form() forms}, in order
+   */
   public String[] forms() {
     String[] forms = new String[tokens.size()];
     for (int i = 0; i < forms.length; i++) {

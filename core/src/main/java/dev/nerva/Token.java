@@ -14,6 +14,17 @@ import com.google.common.base.Preconditions;
  *     tokens
  */
 public record Token(int start, int end, String text, String form) {
+
+  /**
+   * Checks the parts.
+   *
+   * @param start offset of the first character
+   * @param end offset just past the last character
+   * @param text the covered text
+   * @param form the Penn-Treebank form
+   * @throws NullPointerException if {@code text} or {@code form} is null
+   * @throws IllegalArgumentException if the offsets are negative or empty
+   */
   public Token {
     Preconditions.checkArgument(0 <= start && start < end, "bad token offsets %s..%s", start, end);
     Preconditions.checkNotNull(text, "text");
