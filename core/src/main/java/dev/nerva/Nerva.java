@@ -73,11 +73,18 @@ public final class Nerva {
   private static final Shared<NameFinderRecognizer> ENGLISH_FAST_FINDER = Shared.of(() ->
       new NameFinderRecognizer("ner-en", loadEnglishModel(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE), OntoNotesLabels.TO_NERVA)
           .withTrueCaser(TrueCaser.english()));
-  private static final Shared<NameFinderRecognizer> ENGLISH_FINDER = Shared.of(() ->
-      ENGLISH_FAST_FINDER.get().withBackwardModel(loadEnglishModel(NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE)));
+  private static final Shared<NameFinderRecognizer> ENGLISH_FINDER = Shared.of(() -> {
+    String resource = NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE;
+    TokenNameFinderModel backward = loadEnglishModel(resource);
+    try {
+      return ENGLISH_FAST_FINDER.get().withBackwardModel(backward);
+    } catch (IllegalArgumentException e) {
+      throw new ModelLoadException(resource + " from dev.nerva:nerva-models-en does not fit "
+          + NameFinderRecognizer.ENGLISH_MODEL_RESOURCE + ": " + e.getMessage(), e);
+    }
+  });
   private static final Shared<SentenceSplitter> ENGLISH_SENTENCES = Shared.of(SentenceSplitter::english);
   private static final Shared<Nerva> ENGLISH = Shared.of(() -> builder().englishNameFinder().build());
-  // The POS model loads on the first relative date: many texts have none.
   private static final Supplier<TenseDetector> ENGLISH_TENSE = Suppliers.memoize(TenseDetector::english);
 
   private final Builder settings;
@@ -107,6 +114,7 @@ public final class Nerva {
     steps.add(new NameCleanup(builder.stripPossessives, builder.stripLeadingThe));
     steps.add(new CountryResolution(countries));
     steps.add(new OverlapResolution(builder.outputTypes == null ? null : outputTypes, hidden));
+    ENGLISH_TENSE.get(); // loaded now, so that a damaged model fails the build, not a later document
     steps.add(new DateValues(dateNormalizer, ENGLISH_TENSE, builder.narrativeDates));
     this.steps = steps.build();
   }

@@ -10,6 +10,7 @@ import dev.nerva.Entity;
 import dev.nerva.EntityType;
 import dev.nerva.internal.ClasspathModels;
 import dev.nerva.internal.Shared;
+import dev.nerva.internal.tokenize.Spaces;
 import dev.nerva.ModelLoadException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class CountryResolver {
   /** The bundled table: tab-separated ISO code, English name and '|'-separated aliases. */
   public static final String BUNDLED_TABLE = "/dev/nerva/internal/country/countries.tsv";
 
-  private static final CharMatcher WHITESPACE = CharMatcher.whitespace().or(CharMatcher.is('\u00A0'));
+  private static final CharMatcher WHITESPACE = CharMatcher.forPredicate(Spaces::isSpace);
 
   private final ImmutableMap<String, String> codeByName;
   private final ImmutableMap<String, String> nameByCode;
@@ -144,7 +145,7 @@ public final class CountryResolver {
     boolean place = entity.type().equals(EntityType.LOCATION);
     boolean organisation = entity.type().equals(EntityType.ORGANIZATION) && capitalised;
     boolean person = entity.type().equals(EntityType.PERSON) && capitalised
-        && CharMatcher.whitespace().matchesAnyOf(text.trim());
+        && WHITESPACE.matchesAnyOf(WHITESPACE.trimFrom(text));
     if (!place && !organisation && !person) {
       return entity;
     }

@@ -3,6 +3,7 @@ package dev.nerva.internal.date;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableMap;
 import dev.nerva.SlashOrder;
+import dev.nerva.internal.tokenize.Spaces;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -129,6 +130,20 @@ public final class DateNormalizer {
       + "(?:" + COUNT + " )?(?:more |full |consecutive |straight )?" + UNIT + "s?(?: straight| running| long)?");
   private static final Pattern YEAR_IN_TEXT = Pattern.compile("(\\d{4})");
 
+  /**
+   * The TIMEX3 values this normalizer gives, with four-digit years (0000 to 9999): anything else,
+   * such as a year past 9999 or before year 0 that arithmetic on a far anchor or a huge count
+   * produces, is no value rather than an invalid one.
+   */
+  static final Pattern VALID_VALUE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?|XXXX-\\d{2}(-\\d{2})?|XXXX-WXX-[1-7]"
+      + "|\\d{3}X|\\d{2}XX|(\\d{4}|XXXX)-(Q[1-4]|H[12]|SP|SU|FA|WI)|\\d{4}-W\\d{2}(-WE)?|P(\\d{1,7}|X)(D|W|M|Q|Y|DE|CE)"
+      + "|PAST_REF|PRESENT_REF|FUTURE_REF|BC\\d{4}");
+
+  private static final Pattern SPACES = Pattern.compile(" {2,}");
+
+  /** Counts above this ("3000000000 years ago") give no value: no calendar holds them. */
+  private static final int MAX_COUNT = 1_000_000;
+
   private final SlashOrder slashOrder;
 
   /** A normalizer that reads 6/5/2024 as June 5. */
@@ -152,16 +167,18 @@ public final class DateNormalizer {
     Preconditions.checkNotNull(expression, "expression");
     Preconditions.checkNotNull(tense, "tense");
     try {
-      return Optional.ofNullable(value(clean(expression), tense, anchor));
+      return Optional.ofNullable(value(clean(expression), tense, anchor))
+          .filter(value -> VALID_VALUE.matcher(value).matches());
     } catch (DateTimeException | ArithmeticException e) {
-      return Optional.empty(); // an impossible calendar date ("30 February 2024") has no value
+      // an impossible calendar date ("30 February 2024") or a count past MAX_COUNT has no value
+      return Optional.empty();
     }
   }
 
   /** Lower-cases, straightens apostrophes and drops prepositions and modifiers around the core. */
   static String clean(String expression) {
-    String s = expression.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'')
-        .replaceAll("[\\s\\u00A0]+", " ").trim();
+    String s = SPACES.matcher(Spaces.asciiSpaces(expression).toLowerCase(Locale.ROOT).replace('’', '\'')
+        .replace('‘', '\'')).replaceAll(" ").trim();
     s = s.replaceAll("[,;:!?]+$", "").replaceAll("(?<!\\b[a-z])\\.$", "").trim();
     String previous;
     do {
@@ -381,7 +398,11 @@ public final class DateNormalizer {
 
   private static Integer count(String word) {
     if (word.chars().allMatch(Character::isDigit)) {
-      return Integer.valueOf(word);
+      String digits = word.replaceFirst("^0+(?=\\d)", "");
+      if (digits.length() > 7 || Integer.parseInt(digits) > MAX_COUNT) {
+        throw new ArithmeticException("count out of range: " + word);
+      }
+      return Integer.valueOf(digits);
     }
     return NUMBERS.get(word.equals("a couple of") ? "two" : word);
   }
@@ -458,9 +479,11 @@ public final class DateNormalizer {
         YearMonth ym = YearMonth.from(anchor).plusMonths(3L * n);
         yield String.format(Locale.ROOT, "%04d-Q%d", ym.getYear(), (ym.getMonthValue() - 1) / 3 + 1);
       }
-      case "year" -> String.format(Locale.ROOT, "%04d", anchor.getYear() + n);
-      case "decade" -> String.format(Locale.ROOT, "%03dX", (anchor.getYear() + 10 * n) / 10);
-      case "century" -> String.format(Locale.ROOT, "%02dXX", (anchor.getYear() + 100 * n) / 100);
+      case "year" -> String.format(Locale.ROOT, "%04d", Math.addExact(anchor.getYear(), n));
+      case "decade" -> String.format(Locale.ROOT, "%03dX",
+          Math.floorDiv(Math.addExact(anchor.getYear(), Math.multiplyExact(10, n)), 10));
+      case "century" -> String.format(Locale.ROOT, "%02dXX",
+          Math.floorDiv(Math.addExact(anchor.getYear(), Math.multiplyExact(100, n)), 100));
       default -> null;
     };
   }

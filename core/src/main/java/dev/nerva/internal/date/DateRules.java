@@ -9,6 +9,7 @@ import dev.nerva.Entity;
 import dev.nerva.EntityType;
 import dev.nerva.Sentence;
 import dev.nerva.Token;
+import dev.nerva.internal.tokenize.Spaces;
 import dev.nerva.EntityRecognizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,6 +64,15 @@ public final class DateRules implements EntityRecognizer {
           "winter", "half", "christmas", "new", "valentine", "halloween", "independence", "bastille", "boxing",
           "st.", "veterans", "armistice", "bc", "ad", "bce", "ce", "b.c.", "a.d.", "q1", "q2", "q3", "q4")));
 
+  /**
+   * A word pattern whose spaces match runs of one to eight whitespace characters ("in  2022", a
+   * tab): the patterns read the sentence with every Unicode space turned into an ASCII one
+   * ({@link Spaces#asciiSpaces}). Bounded, so that look-behinds stay legal.
+   */
+  private static Pattern rule(String regex) {
+    return Pattern.compile(regex.replace(" ?", "\u0001").replace(" ", "\\s{1,8}").replace("\u0001", "\\s{0,8}"));
+  }
+
   // Rule spans start on tokens, so the patterns are only tried where a date can start.
   private static final ImmutableSet<String> STARTERS = ImmutableSet.copyOf(Iterables.concat(TRIGGERS,
       DateNormalizer.NUMBERS.keySet(), DateNormalizer.ORDINALS.keySet(),
@@ -71,43 +81,43 @@ public final class DateRules implements EntityRecognizer {
 
   private static final ImmutableList<Pattern> WORD_PATTERNS = ImmutableList.of(
       // Full and partial calendar dates, optionally after a weekday.
-      Pattern.compile("\\b(?:" + WEEKDAY + ",? )?" + MONTH + " " + DAY + "(?:,? " + YEAR + ")?\\b"),
-      Pattern.compile("\\b(?:" + WEEKDAY + ",? )?(?:the )?" + DAY + " (?:of )?" + MONTH + "(?:,? " + YEAR + ")?\\b"),
-      Pattern.compile("\\b" + MONTH + ",? " + YEAR + "\\b"),
-      Pattern.compile("(?i:\\b(?:last|next|this|coming|early|late|mid-?)) ?" + MONTH + "\\b"),
-      Pattern.compile("(?<=\\b(?i:" + CUE + ") )" + MONTH + "(?!\\s+\\d)\\b"),
+      rule("\\b(?:" + WEEKDAY + ",? )?" + MONTH + " " + DAY + "(?:,? " + YEAR + ")?\\b"),
+      rule("\\b(?:" + WEEKDAY + ",? )?(?:the )?" + DAY + " (?:of )?" + MONTH + "(?:,? " + YEAR + ")?\\b"),
+      rule("\\b" + MONTH + ",? " + YEAR + "\\b"),
+      rule("(?i:\\b(?:last|next|this|coming|early|late|mid-?)) ?" + MONTH + "\\b"),
+      rule("(?<=\\b(?i:" + CUE + ") )" + MONTH + "(?!\\s+\\d)\\b"),
       // Weekdays, with their modifiers; "Monday night" is a time, "Black Monday" an event.
-      Pattern.compile("(?<!(?:Black|Cyber|Bloody|Good|Easter|Palm|Super|Ash|Holy|Blue|Manic) )"
+      rule("(?<!(?:Black|Cyber|Bloody|Good|Easter|Palm|Super|Ash|Holy|Blue|Manic) )"
           + "(?i:\\b(?:last|next|this|coming|late on|early on|late|early) )?" + WEEKDAY
           + "\\b(?!\\s+(?:night|morning|evening|afternoon|at \\d))"),
       // Quarters, halves and seasons.
-      Pattern.compile("(?i)\\b(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|last) (?:fiscal )?quarter"
+      rule("(?i)\\b(?:the )?(?:first|second|third|fourth|1st|2nd|3rd|4th|last) (?:fiscal )?quarter"
           + "(?: of (?:fiscal )?" + YEAR + ")?\\b|\\bQ[1-4],? " + YEAR + "\\b"),
-      Pattern.compile("(?i)\\b(?:the )?(?:first|second) half of " + YEAR + "\\b"),
-      Pattern.compile("(?i)\\b(?:the )?" + SEASON + " of " + YEAR + "\\b|\\b(?:last|next|this|past) " + SEASON + "\\b"),
+      rule("(?i)\\b(?:the )?(?:first|second) half of " + YEAR + "\\b"),
+      rule("(?i)\\b(?:the )?" + SEASON + " of " + YEAR + "\\b|\\b(?:last|next|this|past) " + SEASON + "\\b"),
       // Decades and centuries.
-      Pattern.compile("(?i)\\b(?:the )?(?:early |late |mid-)?(?:1\\d|20)\\d0s\\b|\\b(?:the )?'\\d0s\\b"),
-      Pattern.compile("(?i)\\b(?:the )?(?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
+      rule("(?i)\\b(?:the )?(?:early |late |mid-)?(?:1\\d|20)\\d0s\\b|\\b(?:the )?'\\d0s\\b"),
+      rule("(?i)\\b(?:the )?(?:\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
           + "|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
           + "|nineteenth|twentieth|twenty-first) century\\b"),
       // Holidays with fixed dates.
-      Pattern.compile("\\b(?:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|New Year’s (?:Day|Eve)|Valentine's Day"
+      rule("\\b(?:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|New Year’s (?:Day|Eve)|Valentine's Day"
           + "|Valentine’s Day|Halloween|Independence Day|Bastille Day|Boxing Day|St\\. Patrick's Day"
           + "|St\\. Patrick’s Day|Veterans Day|Armistice Day)(?:,? " + YEAR + ")?\\b"),
       // Relative phrases.
-      Pattern.compile("(?<![\"“])(?i)\\b(?:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow)\\b"
+      rule("(?<![\"“])(?i)\\b(?:the day before yesterday|the day after tomorrow|yesterday|today|tomorrow)\\b"
           + "(?!\\s+(?:night|morning|evening|afternoon))"),
-      Pattern.compile("(?<![\"“])(?i)\\b(?:last|next|this|coming|past) (?:week|month|year|quarter|weekend|decade|century)\\b"),
-      Pattern.compile("(?i)\\b" + COUNT + " " + UNITS + " ago\\b|\\ba (?:day|week|month|year|decade) ago\\b"),
-      Pattern.compile("(?i)\\b(?:the )?(?:past|last|next|coming|previous) " + COUNT + " " + UNITS + "\\b"),
-      Pattern.compile("(?i)\\brecent (?:years|months|weeks|decades)\\b"),
+      rule("(?<![\"“])(?i)\\b(?:last|next|this|coming|past) (?:week|month|year|quarter|weekend|decade|century)\\b"),
+      rule("(?i)\\b" + COUNT + " " + UNITS + " ago\\b|\\ba (?:day|week|month|year|decade) ago\\b"),
+      rule("(?i)\\b(?:the )?(?:past|last|next|coming|previous) " + COUNT + " " + UNITS + "\\b"),
+      rule("(?i)\\brecent (?:years|months|weeks|decades)\\b"),
       // A bare year after a word that introduces one ("since 2022", "a 2022 coup").
-      Pattern.compile("(?<=\\b(?i:in|since|from|until|till|by|during|before|after|of|early|late|mid-|a|the|and|or|"
+      rule("(?<=\\b(?i:in|since|from|until|till|by|during|before|after|of|early|late|mid-|a|the|and|or|"
           + "to|between|through|year) )(?:1[89]\\d\\d|20\\d\\d)\\b(?![-–.,]?\\d|\\s*(?:%|percent|per cent|people|"
           + "troops|soldiers|members|units|times|votes|tons|tonnes|miles|km|kilometres|kilometers|feet|metres|meters|"
           + "dollars|euros|pounds|yuan|yen|shares|workers|jobs|cars|homes|points|pages|words))"),
       // Years with an era.
-      Pattern.compile("\\b\\d{1,4} (?:BC|AD|BCE|CE|B\\.C\\.|A\\.D\\.)(?!\\w)|\\bAD \\d{1,4}\\b"));
+      rule("\\b\\d{1,4} (?:BC|AD|BCE|CE|B\\.C\\.|A\\.D\\.)(?!\\w)|\\bAD \\d{1,4}\\b"));
 
   // A fixed anchor only to test that an expression is understood; values come later.
   private static final LocalDate PROBE_ANCHOR = LocalDate.of(2000, 6, 15);
@@ -156,7 +166,7 @@ public final class DateRules implements EntityRecognizer {
       if (patterns.isEmpty()) {
         continue;
       }
-      String text0 = sentence.text();
+      String text0 = Spaces.asciiSpaces(sentence.text());
       List<Matcher> matchers = new ArrayList<>(patterns.size());
       for (Pattern pattern : patterns) {
         // Transparent bounds let look-behinds see the words before the region's start.

@@ -61,8 +61,11 @@ public final class TenseDetector {
     return ENGLISH_MODEL.get();
   }
 
+  /** The size and CRC32C of that model as version 1.3.0 of the jar ships it. */
+  static final ClasspathModels.Checksum ENGLISH_MODEL_CHECKSUM = new ClasspathModels.Checksum(1_164_974, 0xb7d0ca18L);
+
   private static final Supplier<POSModel> ENGLISH_MODEL = Suppliers.memoize(() -> ClasspathModels.load(
-      ENGLISH_MODEL_RESOURCE, "org.apache.opennlp:opennlp-models-pos-en", POSModel::new));
+      ENGLISH_MODEL_RESOURCE, "org.apache.opennlp:opennlp-models-pos-en", ENGLISH_MODEL_CHECKSUM, POSModel::new));
 
   /**
    * The tense of the verb group nearest to the characters {@code start..end} of the sentence.
@@ -72,8 +75,16 @@ public final class TenseDetector {
    * @param end character offset just past it
    */
   public Tense tenseAt(Sentence sentence, int start, int end) {
-    List<Token> tokens = sentence.tokens();
-    String[] forms = sentence.forms();
+    // Only a window of tokens around the expression is tagged, so that a sentence of thousands of
+    // words with many dates costs time in proportion to its length, not to its length squared.
+    List<Token> all = sentence.tokens();
+    int first = firstEndingAfter(all, start);
+    int last = firstEndingAfter(all, end);
+    List<Token> tokens = all.subList(Math.max(0, first - WINDOW), Math.min(all.size(), last + WINDOW));
+    String[] forms = new String[tokens.size()];
+    for (int i = 0; i < forms.length; i++) {
+      forms[i] = tokens.get(i).form();
+    }
     String[] tags = new POSTaggerME(model).tag(forms);
     int best = -1;
     int bestDistance = Integer.MAX_VALUE;
@@ -116,6 +127,24 @@ public final class TenseDetector {
     }
     return past ? Tense.PAST : Tense.PRESENT;
   }
+
+  /** The index of the first token that ends after {@code offset} (binary search; tokens are in order). */
+  private static int firstEndingAfter(List<Token> tokens, int offset) {
+    int low = 0;
+    int high = tokens.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (tokens.get(mid).end() <= offset) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  /** Tokens tagged on each side of a date: more than any ordinary sentence has. */
+  static final int WINDOW = 60;
 
   private static boolean isVerb(String tag) {
     return tag.equals("VERB") || tag.equals("AUX");

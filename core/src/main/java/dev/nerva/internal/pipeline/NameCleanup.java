@@ -4,6 +4,7 @@ import com.google.common.base.Ascii;
 import com.google.common.collect.ImmutableSet;
 import dev.nerva.Entity;
 import dev.nerva.EntityType;
+import dev.nerva.internal.tokenize.Spaces;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,11 +51,11 @@ public final class NameCleanup implements PipelineStep {
   static Entity withoutLeadingThe(Entity entity) {
     String text = entity.text();
     if (!NAMES.contains(entity.type()) || text.length() < 5 || !text.regionMatches(true, 0, "the", 0, 3)
-        || !Character.isWhitespace(text.charAt(3))) {
+        || !Spaces.isSpace(text.charAt(3))) {
       return entity;
     }
     int skip = 3;
-    while (skip < text.length() && Character.isWhitespace(text.charAt(skip))) {
+    while (skip < text.length() && Spaces.isSpace(text.charAt(skip))) {
       skip++;
     }
     return fromOffset(entity, skip);
@@ -71,14 +72,14 @@ public final class NameCleanup implements PipelineStep {
       return entity;
     }
     int space = 0;
-    while (space < text.length() && !Character.isWhitespace(text.charAt(space))) {
+    while (space < text.length() && !Spaces.isSpace(text.charAt(space))) {
       space++;
     }
     if (space == text.length() || !HONORIFICS.contains(Ascii.toLowerCase(text.substring(0, space)))) {
       return entity;
     }
     int skip = space;
-    while (Character.isWhitespace(text.charAt(skip))) {
+    while (Spaces.isSpace(text.charAt(skip))) {
       skip++; // the span ends on a token, so a non-space follows
     }
     return fromOffset(entity, skip);
@@ -98,7 +99,7 @@ public final class NameCleanup implements PipelineStep {
     } else {
       return entity;
     }
-    while (cut > 0 && Character.isWhitespace(text.charAt(cut - 1))) {
+    while (cut > 0 && Spaces.isSpace(text.charAt(cut - 1))) {
       cut--;
     }
     if (cut == 0) {

@@ -76,8 +76,7 @@ public final class PtbTokenizer implements Tokenizer {
 
   /** Whitespace, including no-break and other Unicode spaces and ASCII control characters. */
   static boolean isSpace(char c) {
-    return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B'
-        || c == '\uFEFF';
+    return Spaces.isSpace(c);
   }
 
   private static void splitChunk(String s, int a, int b, List<Span> out) {

@@ -28,6 +28,9 @@ public final class SentenceSplitter {
   /** The resource of OpenNLP's English UD EWT sentence model, from opennlp-models-sentdetect-en. */
   public static final String ENGLISH_MODEL_RESOURCE = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
 
+  /** The size and CRC32C of that model as version 1.3.0 of the jar ships it. */
+  static final ClasspathModels.Checksum ENGLISH_MODEL_CHECKSUM = new ClasspathModels.Checksum(20_061, 0xcf33bfc2L);
+
   private final SentenceModel model;
 
   /** Creates a splitter that uses {@code model} within blocks of lines. */
@@ -42,7 +45,7 @@ public final class SentenceSplitter {
    */
   public static SentenceSplitter english() {
     return new SentenceSplitter(ClasspathModels.load(ENGLISH_MODEL_RESOURCE,
-        "org.apache.opennlp:opennlp-models-sentdetect-en", SentenceModel::new));
+        "org.apache.opennlp:opennlp-models-sentdetect-en", ENGLISH_MODEL_CHECKSUM, SentenceModel::new));
   }
 
   /**
@@ -51,6 +54,7 @@ public final class SentenceSplitter {
    */
   public List<Span> split(String text) {
     Preconditions.checkNotNull(text, "text");
+    text = withoutEndsInsideLongRuns(Spaces.asciiSpaces(text)); // same offsets as the caller's text
     SentenceDetectorME detector = new SentenceDetectorME(model);
     List<Span> sentences = new ArrayList<>();
     int blockStart = 0;
@@ -63,6 +67,38 @@ public final class SentenceSplitter {
     }
     addBlock(detector, text, blockStart, n, sentences);
     return sentences;
+  }
+
+  /** Longer runs of characters without a space cannot end a sentence inside (see below). */
+  static final int LONG_RUN = 100;
+
+  /**
+   * The text with '.', '!' and '?' inside runs of more than {@link #LONG_RUN} characters without
+   * a space replaced by a letter. OpenNLP's detector scans from every candidate sentence end to
+   * the spaces around it, which is quadratic in a run's length (a megabyte of dots never ends);
+   * no sentence ends inside such a run anyway. A run's last character is kept.
+   */
+  static String withoutEndsInsideLongRuns(String text) {
+    char[] chars = null;
+    int runStart = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i < text.length() && !PtbTokenizer.isSpace(text.charAt(i))) {
+        continue;
+      }
+      if (i - runStart > LONG_RUN) {
+        for (int j = runStart; j < i - 1; j++) {
+          char c = text.charAt(j);
+          if (c == '.' || c == '!' || c == '?') {
+            if (chars == null) {
+              chars = text.toCharArray();
+            }
+            chars[j] = 'x';
+          }
+        }
+      }
+      runStart = i + 1;
+    }
+    return chars == null ? text : new String(chars);
   }
 
   /** A line break ends a block unless the next line continues a wrapped sentence. */

@@ -37,12 +37,17 @@ import opennlp.tools.tokenize.TokenizerModel;
  * casing --corpus DIR [--out FILE]
  * decoding [--model FILE] [--beam N] [--other-bias X]
  * average --model FILE --with FILE[,FILE...] --out FILE
+ * checksums [--dir DIR]
  * </pre>
  *
  * <p>{@code train} trains the recipe once per direction: the left-to-right model to {@code --out}
  * (the bundled {@code ner-en.bin} by default), the right-to-left one beside it ({@code
  * ner-en-r2l.bin}). {@code eval} combines a model with its right-to-left partner when that file
  * exists or {@code --backward} names one, unless {@code --one-direction}.
+ *
+ * <p>Every command that writes a file lists it in the {@code CHECKSUMS} file of its folder
+ * (see {@link Checksums}); {@code checksums} rewrites that list for a folder edited by hand (by
+ * default the bundled models' and the country table's folders).
  *
  * <p>{@code average} writes the weights of models trained on the same features averaged into one
  * model (see {@link ModelAverager}); {@code train} does it itself for a recipe with an ensemble.
@@ -52,8 +57,9 @@ public final class ModelsCommand {
   private ModelsCommand() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length == 0 || !List.of("train", "eval", "clusters", "casing", "decoding", "average").contains(args[0])) {
-      usage("first argument must be 'train', 'eval', 'clusters', 'casing', 'decoding' or 'average'");
+    if (args.length == 0
+        || !List.of("train", "eval", "clusters", "casing", "decoding", "average", "checksums").contains(args[0])) {
+      usage("first argument must be 'train', 'eval', 'clusters', 'casing', 'decoding', 'average' or 'checksums'");
     }
     Map<String, String> options = new HashMap<>();
     Map<String, String> overrides = new HashMap<>();
@@ -77,8 +83,18 @@ public final class ModelsCommand {
     }
     Path model = Paths.get(options.getOrDefault(options.containsKey("out") ? "out" : "model",
         inSourceTree("models/en/src/main/resources/dev/nerva/models/en/ner-en.bin")));
+    if (args[0].equals("checksums")) {
+      List<Path> folders = options.containsKey("dir") ? List.of(Paths.get(options.get("dir")))
+          : List.of(Paths.get(inSourceTree("models/en/src/main/resources/dev/nerva/models/en")),
+              Paths.get(inSourceTree("core/src/main/resources/dev/nerva/internal/country")));
+      for (Path folder : folders) {
+        System.out.println("wrote " + Checksums.write(folder));
+      }
+      return;
+    }
     if (args[0].equals("decoding")) {
       restamp(model, options);
+      Checksums.write(model.toAbsolutePath().getParent());
       return;
     }
     if (args[0].equals("average")) {
@@ -86,6 +102,7 @@ public final class ModelsCommand {
         usage("average takes --model FILE --with FILE[,FILE...] --out FILE");
       }
       average(Paths.get(options.get("model")), options.get("with"), model);
+      Checksums.write(model.toAbsolutePath().getParent());
       return;
     }
     if (!options.containsKey("corpus")) {
@@ -114,6 +131,7 @@ public final class ModelsCommand {
           + "is a third of the occurrences, else the most frequent form; seen " + CasingLexicon.MIN_COUNT
           + " times or more).\nRebuild: models command 'casing --corpus DIR' (see the model card).", out);
       System.out.printf(Locale.ROOT, "wrote %s: %d words and pairs%n", out, forms.size());
+      Checksums.write(out.toAbsolutePath().getParent());
       return;
     }
     if (args[0].equals("train")) {
@@ -125,6 +143,7 @@ public final class ModelsCommand {
         boolean backward = direction.trim().equals(NameFinderRecognizer.RIGHT_TO_LEFT);
         train(corpus, recipe, withDirection, backward ? backwardFile(model) : model, options.containsKey("keep-members"));
       }
+      Checksums.write(model.toAbsolutePath().getParent());
       if (directions.size() == 1) {
         options.put("one-direction", "true");
       }
