@@ -29,10 +29,12 @@ import dev.nerva.internal.tokenize.TrueCaser;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.tokenize.Tokenizer;
@@ -204,6 +206,51 @@ public final class Nerva {
       step.apply(analysis);
     }
     return new Document(text, sentences, analysis.spans());
+  }
+
+  /**
+   * Analyses a batch of documents on several threads and hands each result to {@code sink}:
+   * the whole corpus never needs to fit in memory, since at most {@link BatchOptions#window a
+   * window} of documents is read ahead, and a document that fails comes back as that document's
+   * {@link BatchResult#error() error} without stopping the others. Inputs are read, and results
+   * and progress delivered, on the calling thread, in input order or as they complete ({@link
+   * BatchOptions#ordered}); the call returns when every input has been delivered.
+   *
+   * <pre>{@code
+   * BatchProgress done = nerva.processAll(inputs.iterator(), BatchOptions.threads(2), result -> {
+   *   if (result.succeeded()) store(result.id(), result.document().entities());
+   *   else log(result.id(), result.error());
+   * });
+   * }</pre>
+   *
+   * @param inputs the documents; read lazily, one window ahead
+   * @param options threads or executor, window, order and progress listener
+   * @param sink receives every result exactly once
+   * @return the final progress: documents, failures, tokens and time
+   * @throws NullPointerException if an argument or an input is null
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted; the
+   *     batch's own worker threads are stopped, and documents in flight are not delivered
+   * @throws RuntimeException whatever {@code inputs} or {@code sink} throws, after the workers stop
+   */
+  public BatchProgress processAll(Iterator<BatchInput> inputs, BatchOptions options, Consumer<BatchResult> sink) {
+    Preconditions.checkNotNull(inputs, "inputs");
+    Preconditions.checkNotNull(options, "options");
+    Preconditions.checkNotNull(sink, "sink");
+    return BatchRunner.run(this, inputs, options, sink);
+  }
+
+  /**
+   * {@link #processAll(Iterator, BatchOptions, Consumer)} over an {@code Iterable}, such as a
+   * list or a {@code Files.lines(...)}-backed collection.
+   *
+   * @param inputs the documents
+   * @param options threads or executor, window, order and progress listener
+   * @param sink receives every result exactly once
+   * @return the final progress
+   */
+  public BatchProgress processAll(Iterable<BatchInput> inputs, BatchOptions options, Consumer<BatchResult> sink) {
+    Preconditions.checkNotNull(inputs, "inputs");
+    return processAll(inputs.iterator(), options, sink);
   }
 
   private List<Sentence> sentences(String text) {

@@ -28,7 +28,8 @@ class PublicApiTest {
   private static final Set<String> API = Set.of(
       "dev.nerva.Nerva", "dev.nerva.Nerva$Builder", "dev.nerva.Document", "dev.nerva.Sentence",
       "dev.nerva.Token", "dev.nerva.Entity", "dev.nerva.EntityType", "dev.nerva.EntityRecognizer",
-      "dev.nerva.SlashOrder", "dev.nerva.ModelLoadException");
+      "dev.nerva.SlashOrder", "dev.nerva.ModelLoadException", "dev.nerva.BatchInput", "dev.nerva.BatchResult",
+      "dev.nerva.BatchOptions", "dev.nerva.BatchProgress");
 
   /** Packages documented as internal: public only so that Nerva's own modules can reach them. */
   private static boolean internal(String className) {
