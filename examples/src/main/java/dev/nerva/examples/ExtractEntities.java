@@ -1,23 +1,23 @@
 package dev.nerva.examples;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nerva.Document;
 import dev.nerva.Entity;
 import dev.nerva.Nerva;
-import java.io.BufferedReader;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
@@ -27,91 +27,88 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints the entities of a text file as a table, or processes JSON Lines in batch.
+ * Prints the entities of a text file as a table, or tags JSON Lines in batch.
  *
  * <pre>
  * java -jar examples/target/nerva-examples.jar [FILE] [--date YYYY-MM-DD]   # default: the seed article
- * java -jar examples/target/nerva-examples.jar --jsonl IN OUT               # '-' is stdin / stdout
+ * java -jar examples/target/nerva-examples.jar --jsonl IN OUT [--threads N] [--max-line-bytes N]   # '-' = stdin/stdout
  * </pre>
  *
  * <p>{@code --date} is the document date relative dates resolve against ("Tuesday", "last year").
  * In JSON Lines mode each input line is an object {@code {"id": ..., "text": ..., "date":
- * "YYYY-MM-DD"}} ({@code date} optional); each output
- * line is {@code {"id": ..., "entities": [{"type", "start", "end", "text", "confidence",
- * "normalized"}]}}, offsets in UTF-16 code units of the text (Java and JavaScript string indices).
- * A line that is not such an object gives {@code {"id": ..., "error": "..."}} in its place, so
- * output line N always answers input line N, and the exit code is 1.
+ * "YYYY-MM-DD"}} ({@code date} optional); each output line is {@code {"id": ..., "entities":
+ * [{"type", "start", "end", "text", "confidence", "normalized"}]}}, offsets in UTF-16 code units
+ * of the text (Java and JavaScript string indices). Output line N always answers input line N: a
+ * line that cannot be tagged (not JSON, no text, a bad date, blank, not UTF-8, longer than {@code
+ * --max-line-bytes}, default 10 MiB) gives {@code {"id": ..., "error": "..."}} in its place.
+ *
+ * <p>Exit codes: 0 every line tagged; 1 some lines failed (each named on stderr); 2 usage error;
+ * 3 input or output failed (missing file, full disk, closed pipe): the output stops there.
  */
 public final class ExtractEntities {
 
   /** The seed article the program reads when given no file. */
   public static final String DEFAULT_INPUT = "seeds/000_6726bb20fb80e62f.txt";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Exit codes. */
+  static final int OK = 0;
+  static final int SOME_FAILED = 1;
+  static final int USAGE = 2;
+  static final int IO = 3;
+
+  /** The default limit on one JSON line, in bytes. */
+  static final int DEFAULT_MAX_LINE_BYTES = 10 << 20;
+
+  private static final String USAGE_TEXT = "usage: nerva-examples [FILE] [--date YYYY-MM-DD]\n"
+      + "       nerva-examples --jsonl IN OUT [--threads N] [--max-line-bytes N]   ('-' = stdin/stdout)";
 
   private ExtractEntities() {}
 
   public static void main(String[] args) {
-    try {
-      System.exit(run(args, System.out, System.err));
-    } catch (UncheckedIOException e) {
-      System.err.println("error: " + e.getCause().getMessage());
-      System.exit(1);
-    }
+    // Raw stdout: unlike System.out, a failed write (closed pipe, full disk) throws.
+    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    System.exit(run(args, System.in, stdout, System.err, System.console() != null));
   }
 
-  private static final String USAGE =
-      "usage: nerva-examples [FILE] [--date YYYY-MM-DD]   |   nerva-examples --jsonl IN OUT   ('-' = stdin/stdout)";
-
   /** Runs the program; returns the exit code. */
-  static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
-      out.println(USAGE);
-      return 0;
+  static int run(String[] args, InputStream stdin, OutputStream stdout, PrintStream err, boolean terminal) {
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println(USAGE_TEXT);
+      return USAGE;
     }
-    LocalDate documentDate = null;
-    List<String> rest = new ArrayList<>(List.of(args));
-    int dateFlag = rest.indexOf("--date");
-    if (dateFlag >= 0 && !rest.contains("--jsonl")) {
-      if (dateFlag + 1 >= rest.size()) {
-        err.println(USAGE);
-        return 2;
-      }
-      try {
-        documentDate = LocalDate.parse(rest.get(dateFlag + 1));
-      } catch (DateTimeParseException e) {
-        err.println("error: --date takes YYYY-MM-DD, not " + rest.get(dateFlag + 1));
-        return 2;
-      }
-      rest.subList(dateFlag, dateFlag + 2).clear();
-      args = rest.toArray(new String[0]);
+    if (arguments.help) {
+      PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+      out.println(USAGE_TEXT);
+      return OK;
     }
-    if (args.length > 0 && args[0].equals("--jsonl")) {
-      if (args.length != 3) {
-        err.println("usage: --jsonl IN OUT   ('-' = stdin/stdout)");
-        return 2;
-      }
-      return jsonl(args[1], args[2], err);
-    }
-    if (args.length > 1) {
-      err.println(USAGE);
-      return 2;
-    }
-    Path file = Paths.get(args.length == 1 ? args[0] : DEFAULT_INPUT);
-    if (!Files.isRegularFile(file)) {
-      err.println("error: no such file: " + file.toAbsolutePath()
-          + (args.length == 0 ? " (run from the repository root, or pass a file)" : ""));
-      return 1;
-    }
+    return arguments.jsonlIn != null ? jsonl(arguments, stdin, stdout, err, terminal) : table(arguments, stdout, err);
+  }
+
+  private static int table(Arguments arguments, OutputStream stdout, PrintStream err) {
+    Path file = Paths.get(arguments.file != null ? arguments.file : DEFAULT_INPUT);
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      err.println("error: there is no file " + file.toAbsolutePath()
+          + (arguments.file == null ? " (run from the repository root, or pass a file)" : ""));
+      return IO;
     } catch (IOException e) {
-      err.println("error: cannot read " + file + " as UTF-8: " + e.getMessage());
-      return 1;
+      err.println("error: cannot read " + file + " as UTF-8 text: " + e);
+      return IO;
     }
-    printTable(documentDate == null ? Nerva.english().process(text) : Nerva.english().process(text, documentDate), out);
-    return 0;
+    PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
+    printTable(Nerva.english().process(text, arguments.date), out);
+    out.flush();
+    if (out.checkError()) {
+      err.println("error: could not write the table to standard output");
+      return IO;
+    }
+    return OK;
   }
 
   /** Prints one row per entity: type, text, offsets, confidence, normalised value. */
@@ -127,91 +124,120 @@ public final class ExtractEntities {
         document.entities().size(), document.sentences().size(), document.tokens().size());
   }
 
-  private static int jsonl(String in, String out, PrintStream err) {
-    Nerva nerva = Nerva.english();
-    int lineNumber = 0;
-    int failures = 0;
-    try (BufferedReader reader = new BufferedReader(open(in));
-        Writer writer = out.equals("-")
-            ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-            : Files.newBufferedWriter(Paths.get(out), StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
-        }
-        ObjectNode result;
-        try {
-          JsonNode input = JSON.readTree(line);
-          JsonNode text = input.get("text");
-          JsonNode date = input.get("date");
-          if (text == null || !text.isTextual()) {
-            result = error(input.get("id"), "no \"text\" string");
-          } else if (date != null && !date.isNull()) {
-            LocalDate documentDate = parseDate(date);
-            result = documentDate == null
-                ? error(input.get("id"), "\"date\" must be a YYYY-MM-DD string")
-                : toJson(input.get("id"), nerva.process(text.asText(), documentDate));
-          } else {
-            result = toJson(input.get("id"), nerva.process(text.asText()));
-          }
-        } catch (IOException e) {
-          result = error(null, "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (result.has("error")) {
-          // The output keeps one line per input line, so a bad line is reported, never dropped.
-          err.printf("line %d: %s%n", lineNumber, result.get("error").asText());
-          failures++;
-        }
-        writer.write(JSON.writeValueAsString(result));
-        writer.write('\n');
+  private static int jsonl(Arguments arguments, InputStream stdin, OutputStream stdout, PrintStream err,
+      boolean terminal) {
+    boolean fromStdin = arguments.jsonlIn.equals("-");
+    boolean toStdout = arguments.jsonlOut.equals("-");
+    Path inPath = fromStdin ? null : Paths.get(arguments.jsonlIn);
+    Path outPath = toStdout ? null : Paths.get(arguments.jsonlOut);
+    if (inPath != null && !Files.isRegularFile(inPath)) {
+      err.println("error: cannot read the input: there is no file " + inPath.toAbsolutePath());
+      return IO;
+    }
+    if (outPath != null) {
+      Path folder = outPath.toAbsolutePath().getParent();
+      if (folder != null && !Files.isDirectory(folder)) {
+        err.println("error: cannot write the output " + outPath + ": the folder " + folder + " does not exist");
+        return IO;
       }
+      try {
+        if (inPath != null && Files.exists(outPath) && Files.isSameFile(inPath, outPath)) {
+          err.println("error: the output " + outPath + " is the input file; writing it would destroy the input");
+          return USAGE;
+        }
+      } catch (IOException e) {
+        err.println("error: cannot compare the input and output files: " + e);
+        return IO;
+      }
+    }
+    try (InputStream in = fromStdin ? stdin : Files.newInputStream(inPath);
+        OutputStream rawOut = toStdout ? stdout : Files.newOutputStream(outPath);
+        Writer out = new BufferedWriter(new OutputStreamWriter(new BufferedOutputStream(rawOut, 1 << 16),
+            StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)), 1 << 16)) {
+      JsonLines batch = new JsonLines(Nerva.english(), arguments.threads, err, terminal);
+      long failed = batch.run(new LineReader(in, arguments.maxLineBytes), out);
+      out.flush();
+      return failed == 0 ? OK : SOME_FAILED;
     } catch (IOException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    }
-    return failures == 0 ? 0 : 1;
-  }
-
-  /** The output object of one document. */
-  static ObjectNode toJson(JsonNode id, Document document) {
-    ObjectNode result = JSON.createObjectNode();
-    result.set("id", id);
-    ArrayNode entities = result.putArray("entities");
-    for (Entity e : document.entities()) {
-      ObjectNode entity = entities.addObject();
-      entity.put("type", e.type().name());
-      entity.put("start", e.start());
-      entity.put("end", e.end());
-      entity.put("text", e.text());
-      entity.put("confidence", Math.round(e.confidence() * 10000) / 10000.0);
-      entity.put("normalized", e.normalized()); // JSON null when there is none
-    }
-    return result;
-  }
-
-  private static LocalDate parseDate(JsonNode date) {
-    if (!date.isTextual()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(date.asText());
-    } catch (DateTimeParseException e) {
-      return null;
+      err.println("error: " + describe(e));
+      return IO;
+    } catch (UncheckedIOException e) {
+      err.println("error: " + describe(e.getCause()) + "; the output stops here");
+      return IO;
     }
   }
 
-  private static ObjectNode error(JsonNode id, String message) {
-    ObjectNode result = JSON.createObjectNode();
-    result.set("id", id);
-    result.put("error", message);
-    return result;
+  private static String describe(IOException e) {
+    return e instanceof NoSuchFileException ? "there is no file " + e.getMessage() : e.getMessage() != null
+        ? e.getMessage() : e.toString();
   }
 
-  private static Reader open(String in) throws IOException {
-    return in.equals("-")
-        ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-        : Files.newBufferedReader(Paths.get(in), StandardCharsets.UTF_8);
+  /** The command line, checked. */
+  private static final class Arguments {
+    String file;
+    LocalDate date;
+    String jsonlIn;
+    String jsonlOut;
+    int threads = Runtime.getRuntime().availableProcessors();
+    int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
+    boolean help;
+
+    static Arguments parse(String[] args) {
+      Arguments parsed = new Arguments();
+      List<String> positional = new ArrayList<>();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "-h", "--help" -> parsed.help = true;
+          case "--date" -> {
+            String value = value(args, ++i, arg);
+            try {
+              parsed.date = LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+              throw new IllegalArgumentException("--date takes YYYY-MM-DD, not " + value);
+            }
+          }
+          case "--jsonl" -> {
+            parsed.jsonlIn = value(args, ++i, "--jsonl IN OUT");
+            parsed.jsonlOut = value(args, ++i, "--jsonl IN OUT");
+          }
+          case "--threads" -> parsed.threads = positive(value(args, ++i, arg), arg);
+          case "--max-line-bytes" -> parsed.maxLineBytes = positive(value(args, ++i, arg), arg);
+          default -> {
+            if (arg.startsWith("-") && !arg.equals("-")) {
+              throw new IllegalArgumentException("unknown option " + arg);
+            }
+            positional.add(arg);
+          }
+        }
+      }
+      if (positional.size() > 1 || parsed.jsonlIn != null && !positional.isEmpty()) {
+        throw new IllegalArgumentException("unexpected argument " + positional.get(positional.size() - 1));
+      }
+      if (parsed.jsonlIn != null && parsed.date != null) {
+        throw new IllegalArgumentException("--date is for a single file; in --jsonl each line gives its \"date\"");
+      }
+      parsed.file = positional.isEmpty() ? null : positional.get(0);
+      return parsed;
+    }
+
+    private static String value(String[] args, int i, String option) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return args[i];
+    }
+
+    private static int positive(String value, String option) {
+      try {
+        int n = Integer.parseInt(value);
+        if (n > 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(option + " takes a positive whole number, not " + value);
+    }
   }
 }
