@@ -34,6 +34,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -72,14 +74,25 @@ public final class Nerva {
   private static final ImmutableSet<EntityType> PLACES = ImmutableSet.of(EntityType.LOCATION, EntityType.COUNTRY);
 
   // Each bundled resource loads once per JVM and is shared by every pipeline that holds it.
+  // The packed weights are the only copy kept: OpenNLP's own is released once packed.
   private static final Shared<NameFinderRecognizer> ENGLISH_FAST_FINDER = Shared.of(() ->
       new NameFinderRecognizer("ner-en", loadEnglishModel(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE), OntoNotesLabels.TO_NERVA)
-          .withTrueCaser(TrueCaser.english()));
+          .withTrueCaser(TrueCaser.english()).releasingOpenNlpWeights());
   private static final Shared<NameFinderRecognizer> ENGLISH_FINDER = Shared.of(() -> {
     String resource = NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE;
-    TokenNameFinderModel backward = loadEnglishModel(resource);
+    // With a second core, the right-to-left model loads while the left-to-right one does.
+    CompletableFuture<TokenNameFinderModel> backward = Runtime.getRuntime().availableProcessors() > 1
+        ? CompletableFuture.supplyAsync(() -> loadEnglishModel(resource))
+        : CompletableFuture.completedFuture(null);
+    NameFinderRecognizer forward = ENGLISH_FAST_FINDER.get();
+    TokenNameFinderModel model;
     try {
-      return ENGLISH_FAST_FINDER.get().withBackwardModel(backward);
+      model = backward.join() != null ? backward.join() : loadEnglishModel(resource);
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    try {
+      return forward.withBackwardModel(model).releasingOpenNlpWeights();
     } catch (IllegalArgumentException e) {
       throw new ModelLoadException(resource + " from dev.nerva:nerva-models-en does not fit "
           + NameFinderRecognizer.ENGLISH_MODEL_RESOURCE + ": " + e.getMessage(), e);

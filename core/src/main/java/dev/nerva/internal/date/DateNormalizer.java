@@ -179,22 +179,33 @@ public final class DateNormalizer {
   static String clean(String expression) {
     String s = SPACES.matcher(Spaces.asciiSpaces(expression).toLowerCase(Locale.ROOT).replace('’', '\'')
         .replace('‘', '\'')).replaceAll(" ").trim();
-    s = s.replaceAll("[,;:!?]+$", "").replaceAll("(?<!\\b[a-z])\\.$", "").trim();
+    s = TRAILING_DOT.matcher(TRAILING_PUNCTUATION.matcher(s).replaceAll("")).replaceAll("").trim();
     String previous;
     do {
       previous = s;
-      s = s.replaceFirst("^(on|in|at|by|since|until|till|from|during|of|for|through|throughout|before|after"
-          + "|around|about|circa|c\\.|early|late|later|mid|mid-|the end of|the beginning of|the start of"
-          + "|the middle of|the turn of|the rest of|end of|beginning of|start of|middle of|the early|the late"
-          + "|the mid|the mid-|sometime|as of|as early as|as late as)[ -]", "").trim();
-      s = s.replaceFirst("^the (?=(\\d|" + MONTH + "|spring|summer|autumn|fall|winter|first|second"
-          + "|third|fourth|last|past|next|coming|previous|\\w+ century|\\w+ quarter|\\w+ half|'\\d))", "").trim();
-      s = s.replaceFirst("^(first|second|third|fourth|last) (week|weekend) of ", "").trim();
+      s = LEADING_MODIFIER.matcher(s).replaceFirst("").trim();
+      s = LEADING_THE.matcher(s).replaceFirst("").trim();
+      s = LEADING_WEEK_OF.matcher(s).replaceFirst("").trim();
     } while (!s.equals(previous));
     // "Tuesday, June 5, 2024": the full date carries the information.
-    s = s.replaceFirst("^" + WEEKDAY + ",? (?=\\d|" + MONTH + ")", "");
-    return s;
+    return LEADING_WEEKDAY.matcher(s).replaceFirst("");
   }
+
+  // Compiled once: clean() runs for every date span.
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,;:!?]+$");
+  private static final Pattern TRAILING_DOT = Pattern.compile("(?<!\\b[a-z])\\.$");
+  private static final Pattern LEADING_MODIFIER = Pattern.compile("^(on|in|at|by|since|until|till|from|during|of"
+      + "|for|through|throughout|before|after|around|about|circa|c\\.|early|late|later|mid|mid-|the end of"
+      + "|the beginning of|the start of|the middle of|the turn of|the rest of|end of|beginning of|start of"
+      + "|middle of|the early|the late|the mid|the mid-|sometime|as of|as early as|as late as)[ -]");
+  private static final Pattern LEADING_THE = Pattern.compile("^the (?=(\\d|" + MONTH + "|spring|summer|autumn"
+      + "|fall|winter|first|second|third|fourth|last|past|next|coming|previous|\\w+ century|\\w+ quarter"
+      + "|\\w+ half|'\\d))");
+  private static final Pattern LEADING_WEEK_OF = Pattern.compile("^(first|second|third|fourth|last) (week|weekend) of ");
+  private static final Pattern LEADING_WEEKDAY = Pattern.compile("^" + WEEKDAY + ",? (?=\\d|" + MONTH + ")");
+  private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
+  private static final Pattern HOLIDAY_TAIL = Pattern.compile(",? (of )?$");
+  private static final Pattern LEADING_THE_ONLY = Pattern.compile("^the ");
 
   private String value(String s, Supplier<Tense> tense, LocalDate anchor) {
     String ref = REFERENCES.get(s);
@@ -398,7 +409,7 @@ public final class DateNormalizer {
 
   private static Integer count(String word) {
     if (word.chars().allMatch(Character::isDigit)) {
-      String digits = word.replaceFirst("^0+(?=\\d)", "");
+      String digits = LEADING_ZEROS.matcher(word).replaceFirst("");
       if (digits.length() > 7 || Integer.parseInt(digits) > MAX_COUNT) {
         throw new ArithmeticException("count out of range: " + word);
       }
@@ -494,9 +505,9 @@ public final class DateNormalizer {
     String name = s;
     if (m.find() && s.endsWith(m.group(1))) {
       year = m.group(1);
-      name = s.substring(0, m.start()).replaceAll(",? (of )?$", "").trim();
+      name = HOLIDAY_TAIL.matcher(s.substring(0, m.start())).replaceAll("").trim();
     }
-    MonthDay day = HOLIDAYS.get(name.replaceFirst("^the ", ""));
+    MonthDay day = HOLIDAYS.get(LEADING_THE_ONLY.matcher(name).replaceFirst(""));
     if (day == null) {
       return null;
     }
@@ -522,7 +533,7 @@ public final class DateNormalizer {
       return null;
     }
     Integer n = countWord == null ? null : count(countWord);
-    boolean plural = whole.matches(".*" + unit + "s\\b.*");
+    boolean plural = hasPlural(whole, unit);
     if (n == null) {
       n = plural ? null : Integer.valueOf(1);
     }
@@ -530,5 +541,17 @@ public final class DateNormalizer {
       n = 2 * n;
     }
     return "P" + (n == null ? "X" : n.toString()) + letter;
+  }
+
+  /** Whether {@code whole} has the unit's plural as a word's end ("years" in "the past years"). */
+  private static boolean hasPlural(String whole, String unit) {
+    String plural = unit + "s";
+    for (int i = whole.indexOf(plural); i >= 0; i = whole.indexOf(plural, i + 1)) {
+      int end = i + plural.length();
+      if (end == whole.length() || !Character.isLetterOrDigit(whole.charAt(end)) && whole.charAt(end) != '_') {
+        return true;
+      }
+    }
+    return false;
   }
 }

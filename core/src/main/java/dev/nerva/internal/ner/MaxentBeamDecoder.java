@@ -147,7 +147,29 @@ final class MaxentBeamDecoder {
     if (!(maxent instanceof GISModel gis) || model.getFactory().createFeatureGenerators() == null) {
       return Optional.empty();
     }
+    Preconditions.checkArgument(!isReleased(gis), "the model's weights were released after packing (see "
+        + "NameFinderRecognizer.releasingOpenNlpWeights); load the model again");
     return Optional.of(new MaxentBeamDecoder(model, gis, beamSize, otherBias));
+  }
+
+  /**
+   * Empties OpenNLP's own copy of the model's weights once a decoder has packed them: the
+   * predicate map and its contexts (hundreds of thousands of strings and arrays) are about three
+   * quarters of a loaded model's heap, and the packed tables hold the same numbers. The model
+   * keeps its descriptor, resources and manifest, which the decoder still reads; OpenNLP's {@link
+   * NameFinderME} can no longer decode it.
+   */
+  static void releaseWeights(TokenNameFinderModel model) {
+    if (model.getArtifact(MAXENT_ARTIFACT) instanceof GISModel gis) {
+      Object[] data = gis.getDataStructures();
+      Arrays.fill((Context[]) data[0], null);
+      ((Map<?, ?>) data[1]).clear();
+    }
+  }
+
+  private static boolean isReleased(GISModel gis) {
+    Object[] data = gis.getDataStructures();
+    return ((Map<?, ?>) data[1]).isEmpty() && ((Context[]) data[0]).length > 0;
   }
 
   /**

@@ -154,6 +154,23 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     return new NameFinderRecognizer(name, model, labels, decoder, backwardModel, backward, consultBelow, trueCaser);
   }
 
+  /**
+   * This recognizer after emptying OpenNLP's copies of its models' weights, which its decoders
+   * have packed into their own tables: a loaded model then takes about a quarter of the heap.
+   * Only for a recognizer that owns its models: {@link #model()} and {@link #backwardModel()} can
+   * no longer be decoded by OpenNLP's {@code NameFinderME} nor given to another recognizer.
+   *
+   * @throws IllegalStateException if the model is not a GIS maxent model (NameFinderME decodes it)
+   */
+  public NameFinderRecognizer releasingOpenNlpWeights() {
+    Preconditions.checkState(decoder != null, "only a GIS maxent model's weights are packed");
+    MaxentBeamDecoder.releaseWeights(model);
+    if (backwardModel != null) {
+      MaxentBeamDecoder.releaseWeights(backwardModel);
+    }
+    return this;
+  }
+
   /** The true-caser sentences pass through before the models see them. */
   public TrueCaser trueCaser() {
     return trueCaser;

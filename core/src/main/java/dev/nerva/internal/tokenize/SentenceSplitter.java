@@ -148,6 +148,7 @@ public final class SentenceSplitter {
     }
   }
 
+  private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("(?:\\p{Lu}\\.){2,}");
   private static final ImmutableSet<String> TITLES = ImmutableSet.of(
       "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "capt.", "sgt.",
       "st.", "rev.", "hon.", "adm.", "pres.", "messrs.", "mme.", "gen.", "maj.", "cmdr.", "insp.", "supt.");
@@ -177,7 +178,7 @@ public final class SentenceSplitter {
     if (word.length() == 2 && Character.isUpperCase(word.charAt(0))) {
       return true; // an initial
     }
-    if (word.matches("(?:\\p{Lu}\\.){2,}") && !SENTENCE_FINAL_INITIALS.contains(lower)) {
+    if (INITIALS.matcher(word).matches() && !SENTENCE_FINAL_INITIALS.contains(lower)) {
       return true;
     }
     if (MONTH_ABBREVIATIONS.contains(lower)) {

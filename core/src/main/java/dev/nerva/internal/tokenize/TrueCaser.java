@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Gives headlines and lower-cased text their usual casing before a name finder reads them. Name
@@ -98,11 +99,14 @@ public final class TrueCaser {
    * @throws IllegalArgumentException if two forms are the same word or pair in different casings,
    *     or a form is not one word or two words with one space
    */
+  /** One word, or two words with one space. Compiled once: the lexicon has 27,000 lines. */
+  private static final Pattern FORM = Pattern.compile("\\S+( \\S+)?");
+
   public static TrueCaser of(Iterable<String> usualForms) {
     Preconditions.checkNotNull(usualForms, "usualForms");
     Map<String, String> byWord = new HashMap<>();
     for (String form : usualForms) {
-      Preconditions.checkArgument(form != null && form.matches("\\S+( \\S+)?"),
+      Preconditions.checkArgument(form != null && FORM.matcher(form).matches(),
           "a lexicon form must be one word or two words with one space: %s", form);
       String previous = byWord.put(form.toLowerCase(Locale.ROOT), form);
       Preconditions.checkArgument(previous == null || previous.equals(form),
@@ -130,7 +134,7 @@ public final class TrueCaser {
       if (form.isEmpty() || form.startsWith("#")) {
         continue;
       }
-      Preconditions.checkArgument(form.matches("\\S+( \\S+)?"),
+      Preconditions.checkArgument(FORM.matcher(form).matches(),
           "line %s of the lexicon is not one word or two words with one space: %s", number, line);
       forms.add(form);
     }

@@ -26,15 +26,8 @@ class PathologicalInputTest {
   private static final int MEGABYTE = 1 << 20;
 
   static Stream<Arguments> shapes() {
-    return Stream.of(
-        Arguments.of("1 MB of full stops", (Supplier<String>) () -> ".".repeat(MEGABYTE)),
-        Arguments.of("1 MB of mixed punctuation", (Supplier<String>) () -> "?!.,;-".repeat(MEGABYTE / 6)),
-        Arguments.of("1 MB without whitespace", (Supplier<String>) () -> "abc.Def!".repeat(MEGABYTE / 8)),
-        Arguments.of("a 100k-word sentence with dates", (Supplier<String>) () ->
-            "The talks went on last Tuesday and the army said it will return next year and ".repeat(6_500) + "."),
-        Arguments.of("1 MB of one repeated name", (Supplier<String>) () -> "Vladimir Putin ".repeat(MEGABYTE / 15)),
-        Arguments.of("1 MB of no-break spaces and dates", (Supplier<String>) () ->
-            "In\u00A02022\u00A0Mr\u00A0Putin met\u2007the\u202FUnited Nations. ".repeat(MEGABYTE / 50)));
+    return PathologicalShapes.all().entrySet().stream()
+        .map(shape -> Arguments.of(shape.getKey(), (Supplier<String>) () -> shape.getValue().apply(MEGABYTE)));
   }
 
   @ParameterizedTest(name = "{0}")
