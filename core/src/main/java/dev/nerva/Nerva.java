@@ -10,6 +10,7 @@ import dev.nerva.internal.Shared;
 import dev.nerva.internal.country.CountryGazetteer;
 import dev.nerva.internal.country.CountryResolver;
 import dev.nerva.internal.date.DateNormalizer;
+import dev.nerva.internal.dictionary.Exclusions;
 import dev.nerva.internal.date.DateRules;
 import dev.nerva.internal.date.TenseDetector;
 import dev.nerva.internal.ner.NameFinderRecognizer;
@@ -17,6 +18,8 @@ import dev.nerva.internal.ner.OntoNotesLabels;
 import dev.nerva.internal.pipeline.Analysis;
 import dev.nerva.internal.pipeline.CountryResolution;
 import dev.nerva.internal.pipeline.DateValues;
+import dev.nerva.internal.pipeline.DictionaryStep;
+import dev.nerva.internal.pipeline.ExclusionStep;
 import dev.nerva.internal.pipeline.NameCleanup;
 import dev.nerva.internal.pipeline.OverlapResolution;
 import dev.nerva.internal.pipeline.PipelineStep;
@@ -26,6 +29,10 @@ import dev.nerva.internal.tokenize.PtbForms;
 import dev.nerva.internal.tokenize.PtbTokenizer;
 import dev.nerva.internal.tokenize.SentenceSplitter;
 import dev.nerva.internal.tokenize.TrueCaser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,14 +81,19 @@ public final class Nerva {
   private static final ImmutableSet<EntityType> PLACES = ImmutableSet.of(EntityType.LOCATION, EntityType.COUNTRY);
 
   // Each bundled resource loads once per JVM and is shared by every pipeline that holds it.
+  private static final long PARALLEL_LOAD_HEAP = 768L << 20;
+
   // The packed weights are the only copy kept: OpenNLP's own is released once packed.
   private static final Shared<NameFinderRecognizer> ENGLISH_FAST_FINDER = Shared.of(() ->
       new NameFinderRecognizer("ner-en", loadEnglishModel(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE), OntoNotesLabels.TO_NERVA)
           .withTrueCaser(TrueCaser.english()).releasingOpenNlpWeights());
   private static final Shared<NameFinderRecognizer> ENGLISH_FINDER = Shared.of(() -> {
     String resource = NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE;
-    // With a second core, the right-to-left model loads while the left-to-right one does.
-    CompletableFuture<TokenNameFinderModel> backward = Runtime.getRuntime().availableProcessors() > 1
+    // With a second core, the right-to-left model loads while the left-to-right one does, if the
+    // heap can hold both while they load (about 350 MB; one at a time needs about 250 MB).
+    Runtime runtime = Runtime.getRuntime();
+    boolean parallel = runtime.availableProcessors() > 1 && runtime.maxMemory() >= PARALLEL_LOAD_HEAP;
+    CompletableFuture<TokenNameFinderModel> backward = parallel
         ? CompletableFuture.supplyAsync(() -> loadEnglishModel(resource))
         : CompletableFuture.completedFuture(null);
     NameFinderRecognizer forward = ENGLISH_FAST_FINDER.get();
@@ -119,6 +131,11 @@ public final class Nerva {
     DateNormalizer dateNormalizer = new DateNormalizer(builder.slashOrder);
     ImmutableList.Builder<PipelineStep> steps = ImmutableList.builder();
     steps.add(new RecognizerStep(recognizers));
+    Set<String> dictionaryNames = new LinkedHashSet<>();
+    if (!builder.dictionaries.isEmpty()) {
+      steps.add(new DictionaryStep(builder.dictionaries, builder.dictionariesWin));
+      builder.dictionaries.forEach(d -> dictionaryNames.add(d.name()));
+    }
     if (builder.countryGazetteer) {
       steps.add(new RuleMergeStep(new CountryGazetteer(countries),
           (rule, model) -> model.length() < rule.length() && PLACES.contains(model.type())));
@@ -126,8 +143,12 @@ public final class Nerva {
     if (builder.dateRules) {
       steps.add(new RuleMergeStep(new DateRules(dateNormalizer), Nerva::completesDate));
     }
-    steps.add(new NameCleanup(builder.stripPossessives, builder.stripLeadingThe));
-    steps.add(new CountryResolution(countries));
+    // Dictionary spans keep the text, label and value the user gave them.
+    steps.add(new NameCleanup(builder.stripPossessives, builder.stripLeadingThe, dictionaryNames));
+    steps.add(new CountryResolution(countries, dictionaryNames));
+    if (!builder.exclusions.isEmpty()) {
+      steps.add(new ExclusionStep(builder.exclusions));
+    }
     steps.add(new OverlapResolution(builder.outputTypes == null ? null : outputTypes, hidden));
     ENGLISH_TENSE.get(); // loaded now, so that a damaged model fails the build, not a later document
     steps.add(new DateValues(dateNormalizer, ENGLISH_TENSE, builder.narrativeDates));
@@ -303,9 +324,9 @@ public final class Nerva {
 
   /**
    * The names of the steps this pipeline runs over each document's spans, in order, after
-   * sentence splitting and tokenization: "recognizers", "countries", "date-rules",
-   * "name-cleanup", "country-resolution", "overlaps", "date-values" (the optional ones only when
-   * enabled).
+   * sentence splitting and tokenization: "recognizers", "dictionaries", "countries",
+   * "date-rules", "name-cleanup", "country-resolution", "exclusions", "overlaps", "date-values"
+   * (the optional ones only when used).
    *
    * @return the step names in order; an unmodifiable list
    */
@@ -332,6 +353,9 @@ public final class Nerva {
     private boolean stripPossessives = true;
     private SlashOrder slashOrder = SlashOrder.MONTH_FIRST;
     private boolean narrativeDates;
+    private final List<EntityDictionary> dictionaries = new ArrayList<>();
+    private boolean dictionariesWin = true;
+    private Exclusions exclusions = Exclusions.NONE;
 
     private Builder() {}
 
@@ -347,6 +371,9 @@ public final class Nerva {
       copy.stripPossessives = stripPossessives;
       copy.slashOrder = slashOrder;
       copy.narrativeDates = narrativeDates;
+      copy.dictionaries.addAll(dictionaries);
+      copy.dictionariesWin = dictionariesWin;
+      copy.exclusions = exclusions;
       return copy;
     }
 
@@ -494,6 +521,94 @@ public final class Nerva {
     }
 
     /**
+     * Adds a dictionary of phrases and labels. Its labels are reported by default; where one of
+     * its spans overlaps a span of the recognizers, the dictionary's wins (see {@link
+     * #dictionariesWin}); among dictionaries, the longer span wins. Its spans keep the text, label
+     * and value the dictionary gives them: no "the" or possessive is cut, no place becomes a
+     * country. Adding the same dictionary twice changes nothing.
+     *
+     * @param dictionary the dictionary
+     * @return this builder
+     */
+    public Builder dictionary(EntityDictionary dictionary) {
+      Preconditions.checkNotNull(dictionary, "dictionary");
+      if (dictionaries.stream().noneMatch(d -> d == dictionary)) {
+        dictionaries.add(dictionary);
+      }
+      return this;
+    }
+
+    /**
+     * Whether a dictionary span wins over an overlapping span of the recognizers (the default), or
+     * all compete on length and confidence as recognizer spans do (longer wins).
+     *
+     * @param win true for dictionaries first
+     * @return this builder
+     */
+    public Builder dictionariesWin(boolean win) {
+      this.dictionariesWin = win;
+      return this;
+    }
+
+    /**
+     * Never reports {@code phrase}, whatever found it and whatever its label: a quick fix for a
+     * known false positive. A phrase with a capital letter matches a span's text as written, an
+     * all-lower-case one in any case.
+     *
+     * @param phrase the phrase
+     * @return this builder
+     */
+    public Builder exclude(String phrase) {
+      this.exclusions = exclusions.plus(Preconditions.checkNotNull(phrase, "phrase"), null);
+      return this;
+    }
+
+    /**
+     * Never reports {@code phrase} as {@code type} (it may still be reported as another type).
+     *
+     * @param phrase the phrase
+     * @param type the label it must not have
+     * @return this builder
+     */
+    public Builder exclude(String phrase, EntityType type) {
+      this.exclusions = exclusions.plus(Preconditions.checkNotNull(phrase, "phrase"),
+          Preconditions.checkNotNull(type, "type"));
+      return this;
+    }
+
+    /**
+     * Reads exclusions from a file: UTF-8, one per line, {@code phrase} (never) or {@code
+     * phrase<TAB>label} (never as that label); {@code #} comments and blank lines skipped.
+     *
+     * @param file the file
+     * @return this builder
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException naming the file and line if a line is malformed
+     */
+    public Builder exclusions(Path file) throws IOException {
+      Preconditions.checkNotNull(file, "file");
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      Exclusions read = exclusions;
+      for (int i = 0; i < lines.size(); i++) {
+        String line = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] fields = line.split("\t", -1);
+        try {
+          if (fields.length > 2) {
+            throw new IllegalArgumentException("more than two tab-separated fields");
+          }
+          read = read.plus(fields[0], fields.length == 2 ? EntityType.of(fields[1].strip()) : null);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+        }
+      }
+      this.exclusions = read;
+      return this;
+    }
+
+    /**
      * Adds the bundled English name finder from nerva-models-en: its left-to-right and
      * right-to-left models read each sentence together, and headlines in capitals or title case
      * and documents in lower case reach them in their usual casing. This is the name finder of
@@ -544,6 +659,10 @@ public final class Nerva {
       Set<EntityType> producible = new LinkedHashSet<>();
       Set<EntityType> hidden = new LinkedHashSet<>();
       Set<EntityType> declared = new LinkedHashSet<>();
+      for (EntityDictionary dictionary : dictionaries) {
+        producible.addAll(dictionary.types());
+        declared.addAll(dictionary.types());
+      }
       for (EntityRecognizer recognizer : recognizers) {
         Set<EntityType> types = recognizer.types();
         producible.addAll(types);

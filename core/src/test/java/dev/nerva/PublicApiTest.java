@@ -29,7 +29,8 @@ class PublicApiTest {
       "dev.nerva.Nerva", "dev.nerva.Nerva$Builder", "dev.nerva.Document", "dev.nerva.Sentence",
       "dev.nerva.Token", "dev.nerva.Entity", "dev.nerva.EntityType", "dev.nerva.EntityRecognizer",
       "dev.nerva.SlashOrder", "dev.nerva.ModelLoadException", "dev.nerva.BatchInput", "dev.nerva.BatchResult",
-      "dev.nerva.BatchOptions", "dev.nerva.BatchProgress");
+      "dev.nerva.BatchOptions", "dev.nerva.BatchProgress", "dev.nerva.EntityDictionary",
+      "dev.nerva.EntityDictionary$Builder", "dev.nerva.EntityDictionary$CaseMatching");
 
   /** Packages documented as internal: public only so that Nerva's own modules can reach them. */
   private static boolean internal(String className) {

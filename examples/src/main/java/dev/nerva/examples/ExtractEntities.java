@@ -2,6 +2,7 @@ package dev.nerva.examples;
 
 import dev.nerva.Document;
 import dev.nerva.Entity;
+import dev.nerva.EntityDictionary;
 import dev.nerva.Nerva;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -34,6 +35,9 @@ import java.util.Locale;
  * java -jar examples/target/nerva-examples.jar --jsonl IN OUT [--threads N] [--max-line-bytes N]   # '-' = stdin/stdout
  * </pre>
  *
+ * <p>Both modes take {@code --dictionary FILE.tsv} (repeatable: phrases and labels, see {@link
+ * EntityDictionary}) and {@code --exclude FILE.tsv} (phrases never to report).
+ *
  * <p>{@code --date} is the document date relative dates resolve against ("Tuesday", "last year").
  * In JSON Lines mode each input line is an object {@code {"id": ..., "text": ..., "date":
  * "YYYY-MM-DD"}} ({@code date} optional); each output line is {@code {"id": ..., "entities":
@@ -59,8 +63,9 @@ public final class ExtractEntities {
   /** The default limit on one JSON line, in bytes. */
   static final int DEFAULT_MAX_LINE_BYTES = 10 << 20;
 
-  private static final String USAGE_TEXT = "usage: nerva-examples [FILE] [--date YYYY-MM-DD]\n"
-      + "       nerva-examples --jsonl IN OUT [--threads N] [--max-line-bytes N]   ('-' = stdin/stdout)";
+  private static final String USAGE_TEXT = "usage: nerva-examples [FILE] [--date YYYY-MM-DD] [OPTIONS]\n"
+      + "       nerva-examples --jsonl IN OUT [--threads N] [--max-line-bytes N] [OPTIONS]   ('-' = stdin/stdout)\n"
+      + "options: --dictionary FILE.tsv (repeatable)  --exclude FILE.tsv";
 
   private ExtractEntities() {}
 
@@ -85,10 +90,36 @@ public final class ExtractEntities {
       out.println(USAGE_TEXT);
       return OK;
     }
-    return arguments.jsonlIn != null ? jsonl(arguments, stdin, stdout, err, terminal) : table(arguments, stdout, err);
+    Nerva nerva;
+    try {
+      nerva = pipeline(arguments);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return USAGE;
+    } catch (IOException e) {
+      err.println("error: " + describe(e));
+      return IO;
+    }
+    return arguments.jsonlIn != null ? jsonl(nerva, arguments, stdin, stdout, err, terminal)
+        : table(nerva, arguments, stdout, err);
   }
 
-  private static int table(Arguments arguments, OutputStream stdout, PrintStream err) {
+  /** The English pipeline, with the user's dictionaries and exclusions if any. */
+  private static Nerva pipeline(Arguments arguments) throws IOException {
+    if (arguments.dictionaries.isEmpty() && arguments.exclusions == null) {
+      return Nerva.english();
+    }
+    Nerva.Builder builder = Nerva.english().toBuilder(); // shares the loaded models
+    for (String file : arguments.dictionaries) {
+      builder.dictionary(EntityDictionary.read(Paths.get(file)));
+    }
+    if (arguments.exclusions != null) {
+      builder.exclusions(Paths.get(arguments.exclusions));
+    }
+    return builder.build();
+  }
+
+  private static int table(Nerva nerva, Arguments arguments, OutputStream stdout, PrintStream err) {
     Path file = Paths.get(arguments.file != null ? arguments.file : DEFAULT_INPUT);
     String text;
     try {
@@ -102,7 +133,7 @@ public final class ExtractEntities {
       return IO;
     }
     PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
-    printTable(Nerva.english().process(text, arguments.date), out);
+    printTable(nerva.process(text, arguments.date), out);
     out.flush();
     if (out.checkError()) {
       err.println("error: could not write the table to standard output");
@@ -124,8 +155,8 @@ public final class ExtractEntities {
         document.entities().size(), document.sentences().size(), document.tokens().size());
   }
 
-  private static int jsonl(Arguments arguments, InputStream stdin, OutputStream stdout, PrintStream err,
-      boolean terminal) {
+  private static int jsonl(Nerva nerva, Arguments arguments, InputStream stdin, OutputStream stdout,
+      PrintStream err, boolean terminal) {
     boolean fromStdin = arguments.jsonlIn.equals("-");
     boolean toStdout = arguments.jsonlOut.equals("-");
     Path inPath = fromStdin ? null : Paths.get(arguments.jsonlIn);
@@ -154,7 +185,7 @@ public final class ExtractEntities {
         OutputStream rawOut = toStdout ? stdout : Files.newOutputStream(outPath);
         Writer out = new BufferedWriter(new OutputStreamWriter(new BufferedOutputStream(rawOut, 1 << 16),
             StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)), 1 << 16)) {
-      JsonLines batch = new JsonLines(Nerva.english(), arguments.threads, err, terminal);
+      JsonLines batch = new JsonLines(nerva, arguments.threads, err, terminal);
       long failed = batch.run(new LineReader(in, arguments.maxLineBytes), out);
       out.flush();
       return failed == 0 ? OK : SOME_FAILED;
@@ -180,6 +211,8 @@ public final class ExtractEntities {
     String jsonlOut;
     int threads = Runtime.getRuntime().availableProcessors();
     int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
+    List<String> dictionaries = new ArrayList<>();
+    String exclusions;
     boolean help;
 
     static Arguments parse(String[] args) {
@@ -203,6 +236,13 @@ public final class ExtractEntities {
           }
           case "--threads" -> parsed.threads = positive(value(args, ++i, arg), arg);
           case "--max-line-bytes" -> parsed.maxLineBytes = positive(value(args, ++i, arg), arg);
+          case "--dictionary" -> parsed.dictionaries.add(value(args, ++i, arg));
+          case "--exclude" -> {
+            if (parsed.exclusions != null) {
+              throw new IllegalArgumentException("--exclude takes one file; put all exclusions in it");
+            }
+            parsed.exclusions = value(args, ++i, arg);
+          }
           default -> {
             if (arg.startsWith("-") && !arg.equals("-")) {
               throw new IllegalArgumentException("unknown option " + arg);

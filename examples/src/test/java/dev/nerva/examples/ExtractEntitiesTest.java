@@ -322,4 +322,33 @@ class ExtractEntitiesTest {
     assertThat(lines.get(1).get("error").asText()).isEqualTo("IllegalStateException: recognizer failed");
     assertThat(lines.get(2).get("entities")).isEmpty();
   }
+
+  @Test
+  void aDictionaryAddsItsLabelsToTheTableAndTheJson(@TempDir Path dir) throws Exception {
+    assertThat(run("../seeds/000_6726bb20fb80e62f.txt", "--dictionary", "dictionaries/seed-groups.tsv",
+        "--exclude", "dictionaries/seed-exclusions.tsv")).isZero();
+    String table = out.toString(StandardCharsets.UTF_8);
+    assertThat(table).containsPattern("ORGANIZATION\\s+Wagner\\s")
+        .containsPattern("WEAPON\\s+weapons\\s+\\d+-\\d+\\s+1\\.00\\s+arms-generic")
+        .containsPattern("ORGANIZATION\\s+Islamic State")
+        .doesNotContain("Tuareg").doesNotContainPattern("PERSON\\s+Azawad");
+
+    out.reset();
+    byte[] input = "{\"id\": 1, \"text\": \"Wagner sold arms to Mali.\"}\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(run(input, "--jsonl", "-", "-", "--dictionary", "dictionaries/seed-groups.tsv")).isZero();
+    assertThat(jsonLines(out.toByteArray()).get(0).get("entities"))
+        .extracting(e -> e.get("type").asText() + " " + e.get("text").asText())
+        .containsExactly("ORGANIZATION Wagner", "WEAPON arms", "COUNTRY Mali");
+  }
+
+  @Test
+  void aBadDictionaryNamesItsFileAndLine(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.tsv");
+    Files.writeString(bad, "# fine\nWagner ORGANIZATION\n", StandardCharsets.UTF_8);
+
+    assertThat(run("--dictionary", bad.toString())).isEqualTo(ExtractEntities.USAGE);
+    assertThat(stderr()).contains("bad.tsv line 2: no tab between phrase and label");
+    assertThat(run("--dictionary", dir.resolve("missing.tsv").toString())).isEqualTo(ExtractEntities.IO);
+    assertThat(stderr()).contains("there is no file").contains("missing.tsv");
+  }
 }

@@ -22,14 +22,17 @@ public final class NameCleanup implements PipelineStep {
 
   private final boolean stripPossessives;
   private final boolean stripLeadingThe;
+  private final ImmutableSet<String> untouched;
 
   /**
    * @param stripPossessives whether "Russia’s" becomes "Russia"
    * @param stripLeadingThe whether "the United Nations" becomes "United Nations"
+   * @param untouched recognizers whose spans are left as they are (dictionaries)
    */
-  public NameCleanup(boolean stripPossessives, boolean stripLeadingThe) {
+  public NameCleanup(boolean stripPossessives, boolean stripLeadingThe, java.util.Set<String> untouched) {
     this.stripPossessives = stripPossessives;
     this.stripLeadingThe = stripLeadingThe;
+    this.untouched = ImmutableSet.copyOf(untouched);
   }
 
   @Override
@@ -41,6 +44,10 @@ public final class NameCleanup implements PipelineStep {
   public void apply(Analysis analysis) {
     List<Entity> cleaned = new ArrayList<>(analysis.spans().size());
     for (Entity entity : analysis.spans()) {
+      if (untouched.contains(entity.recognizer())) {
+        cleaned.add(entity);
+        continue;
+      }
       Entity name = withoutHonorific(stripPossessives ? withoutPossessive(entity) : entity);
       cleaned.add(stripLeadingThe ? withoutLeadingThe(name) : name);
     }
