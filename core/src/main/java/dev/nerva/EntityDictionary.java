@@ -22,7 +22,7 @@ import java.util.Set;
  * boundaries, longest match first, and gives each span its label and, if the entry has one, a
  * normalised value (an id in your database, say). Add it to a pipeline with {@link
  * Nerva.Builder#dictionary(EntityDictionary)}; by default its spans win over the model's where they
- * overlap ({@link Nerva.Builder#dictionariesWin(boolean)}).
+ * overlap ({@link Nerva.Builder#customSpansWin(boolean)}).
  *
  * <pre>{@code
  * EntityDictionary groups = EntityDictionary.builder("groups")

@@ -18,7 +18,7 @@ import dev.nerva.internal.ner.OntoNotesLabels;
 import dev.nerva.internal.pipeline.Analysis;
 import dev.nerva.internal.pipeline.CountryResolution;
 import dev.nerva.internal.pipeline.DateValues;
-import dev.nerva.internal.pipeline.DictionaryStep;
+import dev.nerva.internal.pipeline.CustomSpansStep;
 import dev.nerva.internal.pipeline.ExclusionStep;
 import dev.nerva.internal.pipeline.NameCleanup;
 import dev.nerva.internal.pipeline.OverlapResolution;
@@ -125,16 +125,16 @@ public final class Nerva {
     this.settings = builder.copy();
     this.sentenceSplitter = ENGLISH_SENTENCES.get();
     this.tokenizer = builder.tokenizer;
-    this.recognizers = ImmutableList.copyOf(builder.recognizers);
+    this.recognizers = ImmutableList.<EntityRecognizer>builder().addAll(builder.recognizers).addAll(builder.custom).build();
     this.outputTypes = outputTypes;
     CountryResolver countries = CountryResolver.bundled();
     DateNormalizer dateNormalizer = new DateNormalizer(builder.slashOrder);
     ImmutableList.Builder<PipelineStep> steps = ImmutableList.builder();
-    steps.add(new RecognizerStep(recognizers));
+    steps.add(new RecognizerStep(builder.recognizers));
     Set<String> dictionaryNames = new LinkedHashSet<>();
-    if (!builder.dictionaries.isEmpty()) {
-      steps.add(new DictionaryStep(builder.dictionaries, builder.dictionariesWin));
-      builder.dictionaries.forEach(d -> dictionaryNames.add(d.name()));
+    if (!builder.custom.isEmpty()) {
+      steps.add(new CustomSpansStep(builder.custom, builder.customSpansWin));
+      builder.custom.stream().filter(r -> r instanceof EntityDictionary).forEach(d -> dictionaryNames.add(d.name()));
     }
     if (builder.countryGazetteer) {
       steps.add(new RuleMergeStep(new CountryGazetteer(countries),
@@ -305,7 +305,8 @@ public final class Nerva {
   }
 
   /**
-   * The recognizers this pipeline runs.
+   * The recognizers this pipeline runs: those added with {@link Builder#recognizer} and the
+   * bundled models, then your dictionaries and name finders.
    *
    * @return the recognizers in order; an unmodifiable list
    */
@@ -324,7 +325,7 @@ public final class Nerva {
 
   /**
    * The names of the steps this pipeline runs over each document's spans, in order, after
-   * sentence splitting and tokenization: "recognizers", "dictionaries", "countries",
+   * sentence splitting and tokenization: "recognizers", "custom-spans", "countries",
    * "date-rules", "name-cleanup", "country-resolution", "exclusions", "overlaps", "date-values"
    * (the optional ones only when used).
    *
@@ -353,8 +354,9 @@ public final class Nerva {
     private boolean stripPossessives = true;
     private SlashOrder slashOrder = SlashOrder.MONTH_FIRST;
     private boolean narrativeDates;
-    private final List<EntityDictionary> dictionaries = new ArrayList<>();
-    private boolean dictionariesWin = true;
+    /** The user's dictionaries and name finders, whose spans come first. */
+    private final List<EntityRecognizer> custom = new ArrayList<>();
+    private boolean customSpansWin = true;
     private Exclusions exclusions = Exclusions.NONE;
 
     private Builder() {}
@@ -371,8 +373,8 @@ public final class Nerva {
       copy.stripPossessives = stripPossessives;
       copy.slashOrder = slashOrder;
       copy.narrativeDates = narrativeDates;
-      copy.dictionaries.addAll(dictionaries);
-      copy.dictionariesWin = dictionariesWin;
+      copy.custom.addAll(custom);
+      copy.customSpansWin = customSpansWin;
       copy.exclusions = exclusions;
       return copy;
     }
@@ -523,7 +525,7 @@ public final class Nerva {
     /**
      * Adds a dictionary of phrases and labels. Its labels are reported by default; where one of
      * its spans overlaps a span of the recognizers, the dictionary's wins (see {@link
-     * #dictionariesWin}); among dictionaries, the longer span wins. Its spans keep the text, label
+     * #customSpansWin}); among dictionaries, the longer span wins. Its spans keep the text, label
      * and value the dictionary gives them: no "the" or possessive is cut, no place becomes a
      * country. Adding the same dictionary twice changes nothing.
      *
@@ -532,21 +534,23 @@ public final class Nerva {
      */
     public Builder dictionary(EntityDictionary dictionary) {
       Preconditions.checkNotNull(dictionary, "dictionary");
-      if (dictionaries.stream().noneMatch(d -> d == dictionary)) {
-        dictionaries.add(dictionary);
+      if (custom.stream().noneMatch(d -> d == dictionary)) {
+        custom.add(dictionary);
       }
       return this;
     }
 
     /**
-     * Whether a dictionary span wins over an overlapping span of the recognizers (the default), or
-     * all compete on length and confidence as recognizer spans do (longer wins).
+     * Whether a span of your dictionaries and name finders ({@link #dictionary}, {@link
+     * #nameFinder}) wins over an overlapping span of the other recognizers, such as the bundled
+     * English models (the default), or all compete on length and confidence as recognizer spans
+     * do (longer wins).
      *
-     * @param win true for dictionaries first
+     * @param win true for your spans first
      * @return this builder
      */
-    public Builder dictionariesWin(boolean win) {
-      this.dictionariesWin = win;
+    public Builder customSpansWin(boolean win) {
+      this.customSpansWin = win;
       return this;
     }
 
@@ -609,6 +613,27 @@ public final class Nerva {
     }
 
     /**
+     * Adds a name finder model of your own, such as one trained with {@code nerva-train}'s {@code
+     * CustomTraining} (the example program's {@code train} command) or any OpenNLP {@code
+     * TokenNameFinderModel}: each label it learned is reported as the entity type of that name.
+     * With {@link #englishNameFinder()} too, both run, and where their spans overlap this one's win
+     * (see {@link #customSpansWin}); alone, only its labels (and the date rules' and country
+     * table's) come out.
+     *
+     * @param modelFile the model file
+     * @return this builder
+     * @throws ModelLoadException naming the file if it is missing, unreadable or not a name finder,
+     *     or a label is not a valid entity type name
+     */
+    public Builder nameFinder(Path modelFile) {
+      Preconditions.checkNotNull(modelFile, "modelFile");
+      String fileName = modelFile.getFileName().toString();
+      String name = fileName.endsWith(".bin") ? fileName.substring(0, fileName.length() - 4) : fileName;
+      custom.add(NameFinderRecognizer.withOwnLabels(name, NameFinderRecognizer.loadModel(modelFile)));
+      return this;
+    }
+
+    /**
      * Adds the bundled English name finder from nerva-models-en: its left-to-right and
      * right-to-left models read each sentence together, and headlines in capitals or title case
      * and documents in lower case reach them in their usual casing. This is the name finder of
@@ -659,9 +684,9 @@ public final class Nerva {
       Set<EntityType> producible = new LinkedHashSet<>();
       Set<EntityType> hidden = new LinkedHashSet<>();
       Set<EntityType> declared = new LinkedHashSet<>();
-      for (EntityDictionary dictionary : dictionaries) {
-        producible.addAll(dictionary.types());
-        declared.addAll(dictionary.types());
+      for (EntityRecognizer yours : custom) {
+        producible.addAll(yours.types());
+        declared.addAll(yours.types());
       }
       for (EntityRecognizer recognizer : recognizers) {
         Set<EntityType> types = recognizer.types();

@@ -45,7 +45,7 @@ class EntityDictionaryTest {
             tuple(EntityType.ORGANIZATION, "Wagner", null, "groups"),
             tuple(WEAPON, "KALASHNIKOV", null, "groups"));
     assertThat(nerva.outputTypes()).contains(WEAPON);
-    assertThat(nerva.steps()).contains("dictionaries");
+    assertThat(nerva.steps()).contains("custom-spans");
   }
 
   @Test
@@ -55,7 +55,7 @@ class EntityDictionaryTest {
 
     assertThat(Nerva.builder().recognizer(longer).dictionary(GROUPS).build().process(text).entities())
         .extracting(Entity::text).containsExactly("Wagner Group");
-    assertThat(Nerva.builder().recognizer(longer).dictionary(GROUPS).dictionariesWin(false).build()
+    assertThat(Nerva.builder().recognizer(longer).dictionary(GROUPS).customSpansWin(false).build()
         .process(text).entities()).extracting(Entity::text).containsExactly("Wagner Group leaders");
   }
 

@@ -108,6 +108,49 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   }
 
   /**
+   * A recognizer for a model trained on labels of your own: each label the model learned becomes
+   * the entity type of the same name ({@code PRODUCT} → {@code EntityType.of("PRODUCT")}).
+   *
+   * @param name the recognizer name stored in the spans
+   * @param model the trained name finder
+   * @throws ModelLoadException if a label is not a valid entity type name
+   */
+  public static NameFinderRecognizer withOwnLabels(String name, TokenNameFinderModel model) {
+    ImmutableMap.Builder<String, EntityType> labels = ImmutableMap.builder();
+    for (String type : modelTypes(model)) {
+      try {
+        labels.put(type, EntityType.of(type));
+      } catch (IllegalArgumentException e) {
+        throw new ModelLoadException("name finder " + name + " has a label that is not an entity type name: " + type, e);
+      }
+    }
+    return new NameFinderRecognizer(name, model, labels.buildOrThrow());
+  }
+
+  /** The entity labels a name finder learned, from its outcomes ("PRODUCT-start" → "PRODUCT"). */
+  static Set<String> modelTypes(TokenNameFinderModel model) {
+    Set<String> types = new java.util.TreeSet<>();
+    opennlp.tools.ml.model.MaxentModel classifier = model.getNameFinderSequenceModel() == null
+        ? (opennlp.tools.ml.model.MaxentModel) model.getArtifact("nameFinder.model") : null;
+    String[] outcomes = classifier != null ? allOutcomes(classifier) : model.getNameFinderSequenceModel().getOutcomes();
+    for (String outcome : outcomes) {
+      int dash = outcome.lastIndexOf('-');
+      if (dash > 0) {
+        types.add(outcome.substring(0, dash));
+      }
+    }
+    return types;
+  }
+
+  private static String[] allOutcomes(opennlp.tools.ml.model.MaxentModel classifier) {
+    String[] outcomes = new String[classifier.getNumOutcomes()];
+    for (int i = 0; i < outcomes.length; i++) {
+      outcomes[i] = classifier.getOutcome(i);
+    }
+    return outcomes;
+  }
+
+  /**
    * This recognizer reading sentences in both directions where it is unsure: when this
    * (left-to-right) model gives any label of a sentence a probability below {@link
    * #DEFAULT_CONSULT_BELOW}, a right-to-left model trained on the same labels reads the sentence

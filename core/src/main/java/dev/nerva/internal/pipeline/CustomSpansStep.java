@@ -2,47 +2,48 @@ package dev.nerva.internal.pipeline;
 
 import com.google.common.collect.ImmutableList;
 import dev.nerva.Entity;
-import dev.nerva.EntityDictionary;
+import dev.nerva.EntityRecognizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Runs the pipeline's dictionaries and adds their spans. When dictionaries win (the default), a
- * span of the recognizers that overlaps a dictionary span is dropped, so the user's phrase is
- * what the output shows; otherwise all spans go on to overlap resolution, where the longer wins.
+ * Runs the user's own dictionaries and name finders and adds their spans. When they win (the
+ * default), a span of the other recognizers (the bundled models) that overlaps one of theirs is
+ * dropped, so what the user taught the pipeline is what the output shows; otherwise all spans go
+ * on to overlap resolution, where the longer wins.
  */
-public final class DictionaryStep implements PipelineStep {
+public final class CustomSpansStep implements PipelineStep {
 
-  private final ImmutableList<EntityDictionary> dictionaries;
-  private final boolean dictionariesWin;
+  private final ImmutableList<EntityRecognizer> custom;
+  private final boolean customWin;
 
   /**
-   * @param dictionaries the dictionaries, in order
-   * @param dictionariesWin whether their spans push overlapping recognizer spans out
+   * @param custom the user's dictionaries and name finders, in order
+   * @param customWin whether their spans push overlapping spans of the other recognizers out
    */
-  public DictionaryStep(List<EntityDictionary> dictionaries, boolean dictionariesWin) {
-    this.dictionaries = ImmutableList.copyOf(dictionaries);
-    this.dictionariesWin = dictionariesWin;
+  public CustomSpansStep(List<EntityRecognizer> custom, boolean customWin) {
+    this.custom = ImmutableList.copyOf(custom);
+    this.customWin = customWin;
   }
 
   @Override
   public String name() {
-    return "dictionaries";
+    return "custom-spans";
   }
 
   @Override
   public void apply(Analysis analysis) {
     List<Entity> found = new ArrayList<>();
-    for (EntityDictionary dictionary : dictionaries) {
-      found.addAll(dictionary.recognize(analysis.text(), analysis.sentences()));
+    for (EntityRecognizer recognizer : custom) {
+      found.addAll(recognizer.recognize(analysis.text(), analysis.sentences()));
     }
     if (found.isEmpty()) {
       return;
     }
     List<Entity> spans = analysis.spans();
-    if (dictionariesWin) {
-      // Dictionary spans by start; a recognizer span goes if any of them overlaps it.
+    if (customWin) {
+      // Custom spans by start; another recognizer's span goes if any of them overlaps it.
       TreeMap<Integer, Integer> ends = new TreeMap<>();
       int longest = 0;
       for (Entity e : found) {
