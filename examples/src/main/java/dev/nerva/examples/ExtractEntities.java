@@ -36,7 +36,15 @@ import java.util.Locale;
  * </pre>
  *
  * <p>Both modes take {@code --dictionary FILE.tsv} (repeatable: phrases and labels, see {@link
- * EntityDictionary}) and {@code --exclude FILE.tsv} (phrases never to report).
+ * EntityDictionary}), {@code --exclude FILE.tsv} (phrases never to report) and {@code --model
+ * MODEL.bin} (a name finder trained on your data, beside the English models, or instead of them
+ * with {@code --model-only}). Two more commands work with your annotated data ({@code .jsonl},
+ * {@code .conll}/{@code .bio} or OpenNLP {@code .txt}, or {@code --format}):
+ *
+ * <pre>
+ * java -jar examples/target/nerva-examples.jar train --data TRAIN.jsonl [--dev DEV.jsonl] --out MODEL.bin
+ * java -jar examples/target/nerva-examples.jar evaluate --data GOLD.jsonl [--model MODEL.bin [--model-only]]
+ * </pre>
  *
  * <p>{@code --date} is the document date relative dates resolve against ("Tuesday", "last year").
  * In JSON Lines mode each input line is an object {@code {"id": ..., "text": ..., "date":
@@ -65,7 +73,9 @@ public final class ExtractEntities {
 
   private static final String USAGE_TEXT = "usage: nerva-examples [FILE] [--date YYYY-MM-DD] [OPTIONS]\n"
       + "       nerva-examples --jsonl IN OUT [--threads N] [--max-line-bytes N] [OPTIONS]   ('-' = stdin/stdout)\n"
-      + "options: --dictionary FILE.tsv (repeatable)  --exclude FILE.tsv";
+      + "       nerva-examples train --data TRAIN [--dev DEV] --out MODEL.bin [--format jsonl|conll|opennlp]\n"
+      + "       nerva-examples evaluate --data GOLD [--format ...] [OPTIONS]\n"
+      + "options: --dictionary FILE.tsv (repeatable)  --exclude FILE.tsv  --model MODEL.bin [--model-only]";
 
   private ExtractEntities() {}
 
@@ -90,6 +100,9 @@ public final class ExtractEntities {
       out.println(USAGE_TEXT);
       return OK;
     }
+    if ("train".equals(arguments.command)) {
+      return CustomCommands.train(arguments.data, arguments.dev, arguments.out, arguments.format, err);
+    }
     Nerva nerva;
     try {
       nerva = pipeline(arguments);
@@ -100,16 +113,27 @@ public final class ExtractEntities {
       err.println("error: " + describe(e));
       return IO;
     }
+    if ("evaluate".equals(arguments.command)) {
+      return CustomCommands.evaluate(nerva, arguments.data, arguments.format, stdout, err);
+    }
     return arguments.jsonlIn != null ? jsonl(nerva, arguments, stdin, stdout, err, terminal)
         : table(nerva, arguments, stdout, err);
   }
 
   /** The English pipeline, with the user's dictionaries and exclusions if any. */
   private static Nerva pipeline(Arguments arguments) throws IOException {
-    if (arguments.dictionaries.isEmpty() && arguments.exclusions == null) {
+    if (arguments.dictionaries.isEmpty() && arguments.exclusions == null && arguments.model == null) {
       return Nerva.english();
     }
-    Nerva.Builder builder = Nerva.english().toBuilder(); // shares the loaded models
+    // From the English pipeline, sharing its loaded models; or without them for --model-only.
+    Nerva.Builder builder = arguments.modelOnly ? Nerva.builder() : Nerva.english().toBuilder();
+    if (arguments.model != null) {
+      Path model = Paths.get(arguments.model);
+      if (!Files.isRegularFile(model)) {
+        throw new NoSuchFileException(model.toString());
+      }
+      builder.nameFinder(model);
+    }
     for (String file : arguments.dictionaries) {
       builder.dictionary(EntityDictionary.read(Paths.get(file)));
     }
@@ -213,12 +237,24 @@ public final class ExtractEntities {
     int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
     List<String> dictionaries = new ArrayList<>();
     String exclusions;
+    String command;
+    String data;
+    String dev;
+    String out;
+    String format;
+    String model;
+    boolean modelOnly;
     boolean help;
 
     static Arguments parse(String[] args) {
       Arguments parsed = new Arguments();
       List<String> positional = new ArrayList<>();
-      for (int i = 0; i < args.length; i++) {
+      int first = 0;
+      if (args.length > 0 && (args[0].equals("train") || args[0].equals("evaluate"))) {
+        parsed.command = args[0];
+        first = 1;
+      }
+      for (int i = first; i < args.length; i++) {
         String arg = args[i];
         switch (arg) {
           case "-h", "--help" -> parsed.help = true;
@@ -237,6 +273,12 @@ public final class ExtractEntities {
           case "--threads" -> parsed.threads = positive(value(args, ++i, arg), arg);
           case "--max-line-bytes" -> parsed.maxLineBytes = positive(value(args, ++i, arg), arg);
           case "--dictionary" -> parsed.dictionaries.add(value(args, ++i, arg));
+          case "--data" -> parsed.data = value(args, ++i, arg);
+          case "--dev" -> parsed.dev = value(args, ++i, arg);
+          case "--out" -> parsed.out = value(args, ++i, arg);
+          case "--format" -> parsed.format = value(args, ++i, arg);
+          case "--model" -> parsed.model = value(args, ++i, arg);
+          case "--model-only" -> parsed.modelOnly = true;
           case "--exclude" -> {
             if (parsed.exclusions != null) {
               throw new IllegalArgumentException("--exclude takes one file; put all exclusions in it");
@@ -258,6 +300,22 @@ public final class ExtractEntities {
         throw new IllegalArgumentException("--date is for a single file; in --jsonl each line gives its \"date\"");
       }
       parsed.file = positional.isEmpty() ? null : positional.get(0);
+      if (parsed.modelOnly && parsed.model == null) {
+        throw new IllegalArgumentException("--model-only needs --model MODEL.bin");
+      }
+      if (parsed.command != null) {
+        if (parsed.data == null) {
+          throw new IllegalArgumentException(parsed.command + " needs --data FILE");
+        }
+        if (parsed.command.equals("train") && parsed.out == null) {
+          throw new IllegalArgumentException("train needs --out MODEL.bin");
+        }
+        if (parsed.file != null || parsed.jsonlIn != null || parsed.date != null) {
+          throw new IllegalArgumentException(parsed.command + " reads --data; it takes no FILE, --jsonl or --date");
+        }
+      } else if (parsed.data != null || parsed.dev != null || parsed.out != null || parsed.format != null) {
+        throw new IllegalArgumentException("--data, --dev, --out and --format are for the train and evaluate commands");
+      }
       return parsed;
     }
 

@@ -351,4 +351,46 @@ class ExtractEntitiesTest {
     assertThat(run("--dictionary", dir.resolve("missing.tsv").toString())).isEqualTo(ExtractEntities.IO);
     assertThat(stderr()).contains("there is no file").contains("missing.tsv");
   }
+
+  @Test
+  void trainsOnAJsonFileTagsWithTheModelAndEvaluatesOnAGoldFile(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("products.bin");
+
+    assertThat(run("train", "--data", "data/products-train.jsonl", "--out", model.toString())).isZero();
+    assertThat(stderr()).contains("288 documents", "| PRODUCT |", "wrote");
+    assertThat(model).exists();
+
+    byte[] input = "{\"id\": 1, \"text\": \"Shops in Lagos sold out of the Velorbram Pro within a day.\"}\n"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(run(input, "--jsonl", "-", "-", "--model", model.toString())).isZero();
+    assertThat(jsonLines(out.toByteArray()).get(0).get("entities"))
+        .extracting(e -> e.get("type").asText() + " " + e.get("text").asText())
+        .contains("PRODUCT Velorbram Pro", "LOCATION Lagos");
+    out.reset();
+    assertThat(run(input, "--jsonl", "-", "-", "--model", model.toString(), "--model-only")).isZero();
+    assertThat(jsonLines(out.toByteArray()).get(0).get("entities"))
+        .extracting(e -> e.get("type").asText()).containsOnly("PRODUCT");
+
+    out.reset();
+    assertThat(run("evaluate", "--data", "data/products-gold.jsonl", "--model", model.toString())).isZero();
+    String scores = out.toString(StandardCharsets.UTF_8);
+    assertThat(scores).contains("40 documents", "| label | gold | predicted | exact P");
+    String productRow = scores.lines().filter(l -> l.startsWith("| PRODUCT |")).findFirst().orElseThrow();
+    double exactF1 = Double.parseDouble(productRow.split("\\|")[6].strip());
+    assertThat(exactF1).isGreaterThan(0.8);
+  }
+
+  @Test
+  void trainAndEvaluateRefuseWhatTheyCannotUse(@TempDir Path dir) throws Exception {
+    assertThat(run("train", "--data", "data/products-train.jsonl")).isEqualTo(ExtractEntities.USAGE);
+    assertThat(stderr()).contains("train needs --out");
+    assertThat(run("evaluate", "--data", dir.resolve("none.jsonl").toString())).isEqualTo(ExtractEntities.IO);
+    Path bad = dir.resolve("bad.conll");
+    Files.writeString(bad, "Ada\tB-PERSON\nmet\tQ\n");
+    assertThat(run("train", "--data", bad.toString(), "--out", dir.resolve("m.bin").toString()))
+        .isEqualTo(ExtractEntities.USAGE);
+    assertThat(stderr()).contains("bad.conll line 2: tag Q is not O");
+    assertThat(run("--model-only")).isEqualTo(ExtractEntities.USAGE);
+    assertThat(run("--model", dir.resolve("missing.bin").toString())).isEqualTo(ExtractEntities.IO);
+  }
 }
