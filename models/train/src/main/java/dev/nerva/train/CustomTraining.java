@@ -119,6 +119,8 @@ public final class CustomTraining {
     Path recipeFolder = Files.createTempDirectory("nerva-recipe");
     try {
       TrainingRecipe recipe = TrainingRecipe.read(extractRecipe(recipeFolder), overrides);
+      log.printf(Locale.ROOT, "training: %s, %d iterations, features seen at least %d time(s), %d thread(s)...%n",
+          recipe.algorithm(), recipe.iterations(), recipe.cutoff(), recipe.threads());
       long start = System.nanoTime();
       TokenNameFinderModel model = NameFinderTrainer.train(
           learn.stream().map(AnnotatedDocument::gold).toList(), recipe);
