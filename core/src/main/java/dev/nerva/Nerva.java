@@ -15,6 +15,7 @@ import dev.nerva.internal.date.DateRules;
 import dev.nerva.internal.date.TenseDetector;
 import dev.nerva.internal.ner.NameFinderRecognizer;
 import dev.nerva.internal.ner.OntoNotesLabels;
+import dev.nerva.internal.ner.PackedNameFinder;
 import dev.nerva.internal.pipeline.Analysis;
 import dev.nerva.internal.pipeline.CountryResolution;
 import dev.nerva.internal.pipeline.DateValues;
@@ -45,7 +46,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.util.Span;
 
@@ -83,28 +83,28 @@ public final class Nerva {
   // Each bundled resource loads once per JVM and is shared by every pipeline that holds it.
   private static final long PARALLEL_LOAD_HEAP = 768L << 20;
 
-  // The packed weights are the only copy kept: OpenNLP's own is released once packed.
+  // Read for decoding only: the weights go straight into the decoder's packed tables.
   private static final Shared<NameFinderRecognizer> ENGLISH_FAST_FINDER = Shared.of(() ->
-      new NameFinderRecognizer("ner-en", loadEnglishModel(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE), OntoNotesLabels.TO_NERVA)
-          .withTrueCaser(TrueCaser.english()).releasingOpenNlpWeights());
+      new NameFinderRecognizer("ner-en", loadEnglishModel(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE),
+          OntoNotesLabels.TO_NERVA).withTrueCaser(TrueCaser.english()));
   private static final Shared<NameFinderRecognizer> ENGLISH_FINDER = Shared.of(() -> {
     String resource = NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE;
     // With a second core, the right-to-left model loads while the left-to-right one does, if the
-    // heap can hold both while they load (about 350 MB; one at a time needs about 250 MB).
+    // heap can hold both while they load.
     Runtime runtime = Runtime.getRuntime();
     boolean parallel = runtime.availableProcessors() > 1 && runtime.maxMemory() >= PARALLEL_LOAD_HEAP;
-    CompletableFuture<TokenNameFinderModel> backward = parallel
+    CompletableFuture<PackedNameFinder> backward = parallel
         ? CompletableFuture.supplyAsync(() -> loadEnglishModel(resource))
         : CompletableFuture.completedFuture(null);
     NameFinderRecognizer forward = ENGLISH_FAST_FINDER.get();
-    TokenNameFinderModel model;
+    PackedNameFinder model;
     try {
       model = backward.join() != null ? backward.join() : loadEnglishModel(resource);
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     try {
-      return forward.withBackwardModel(model).releasingOpenNlpWeights();
+      return forward.withBackwardModel(model);
     } catch (IllegalArgumentException e) {
       throw new ModelLoadException(resource + " from dev.nerva:nerva-models-en does not fit "
           + NameFinderRecognizer.ENGLISH_MODEL_RESOURCE + ": " + e.getMessage(), e);
@@ -722,7 +722,7 @@ public final class Nerva {
     }
   }
 
-  private static TokenNameFinderModel loadEnglishModel(String resource) {
-    return ClasspathModels.load(resource, "dev.nerva:nerva-models-en", in -> NameFinderRecognizer.loadModel(in, resource));
+  private static PackedNameFinder loadEnglishModel(String resource) {
+    return ClasspathModels.load(resource, "dev.nerva:nerva-models-en", PackedNameFinder::read);
   }
 }

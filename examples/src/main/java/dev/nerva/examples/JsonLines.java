@@ -116,8 +116,6 @@ final class JsonLines {
       object = JSON.readTree(line.text());
     } catch (JsonProcessingException e) {
       return failed(index, idIn(line.text()), "not JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      return failed(index, idIn(line.text()), "not JSON: " + e.getMessage());
     }
     if (!object.isObject()) {
       return failed(index, NullNode.getInstance(), "not a JSON object");

@@ -51,28 +51,61 @@ final class FeatureWeights {
 
   /** Packs the weights of OpenNLP's predicate map for a model of {@code outcomes} outcomes. */
   static FeatureWeights of(Map<String, Context> features, int outcomes) {
-    int capacity = Integer.highestOneBit(Math.max(4, features.size() * 2 - 1)) << 1;
-    long[] slots = new long[2 * capacity];
-    int denseFrom = Math.max(3, (outcomes + 2) / 3);
     int pairCount = 0;
     int rows = 0;
     for (Context context : features.values()) {
       int count = context.getOutcomes().length;
-      if (count >= denseFrom) {
+      if (count >= denseFrom(outcomes)) {
         rows++;
       } else if (count > 1) {
         pairCount += count;
       }
     }
-    int[] pairs = new int[2 * pairCount];
-    float[] dense = new float[rows * outcomes];
-    int next = 0;
-    int row = 0;
-    int mask = capacity - 1;
+    Builder builder = new Builder(features.size(), pairCount, rows, outcomes);
     for (Map.Entry<String, Context> entry : features.entrySet()) {
-      int[] active = entry.getValue().getOutcomes();
-      double[] parameters = entry.getValue().getParameters();
-      long hash = hash(entry.getKey());
+      builder.add(entry.getKey(), entry.getValue().getOutcomes(), entry.getValue().getParameters());
+    }
+    return builder.build();
+  }
+
+  /** Features weighing at least this many outcomes are stored as a dense row. */
+  static int denseFrom(int outcomes) {
+    return Math.max(3, (outcomes + 2) / 3);
+  }
+
+  /**
+   * Fills the tables feature by feature, for readers that know the counts in advance (OpenNLP's
+   * model format lists every feature's outcome pattern before the weights). Not thread-safe.
+   */
+  static final class Builder {
+    private final long[] slots;
+    private final int mask;
+    private final int[] pairs;
+    private final float[] dense;
+    private final int outcomes;
+    private final int denseFrom;
+    private int next;
+    private int row;
+
+    /**
+     * @param features how many features will be added
+     * @param pairCount the summed outcome counts of the features with 2 to {@link #denseFrom} - 1 outcomes
+     * @param rows how many features weigh {@link #denseFrom} outcomes or more
+     * @param outcomes the model's number of outcomes
+     */
+    Builder(int features, int pairCount, int rows, int outcomes) {
+      int capacity = Integer.highestOneBit(Math.max(4, features * 2 - 1)) << 1;
+      this.slots = new long[2 * capacity];
+      this.mask = capacity - 1;
+      this.pairs = new int[2 * pairCount];
+      this.dense = new float[rows * outcomes];
+      this.outcomes = outcomes;
+      this.denseFrom = denseFrom(outcomes);
+    }
+
+    /** Adds one feature: the outcomes it weighs and their weights (only the first active.length used). */
+    void add(String feature, int[] active, double[] parameters) {
+      long hash = hash(feature);
       int slot = (int) hash & mask;
       while (slots[2 * slot] != EMPTY) {
         slot = (slot + 1) & mask;
@@ -96,7 +129,10 @@ final class FeatureWeights {
         next += active.length;
       }
     }
-    return new FeatureWeights(slots, pairs, dense, outcomes);
+
+    FeatureWeights build() {
+      return new FeatureWeights(slots, pairs, dense, outcomes);
+    }
   }
 
   /** A handle for the feature's weights, or -1 if the model does not know the feature. */

@@ -81,12 +81,18 @@ final class MaxentBeamDecoder {
   private final ImmutableMap<String, Integer> outcomeIndex;
   private final ConcurrentLinkedQueue<AdaptiveFeatureGenerator> generators = new ConcurrentLinkedQueue<>();
 
-  private MaxentBeamDecoder(TokenNameFinderModel model, GISModel maxent, int beamSize, double otherBias) {
-    Object[] data = maxent.getDataStructures();
-    @SuppressWarnings("unchecked")
-    Map<String, Context> pmap = (Map<String, Context>) data[1];
-    this.outcomes = ((String[]) data[2]).clone();
-    this.features = FeatureWeights.of(pmap, outcomes.length);
+  /**
+   * A decoder over weights packed already ({@link PackedNameFinder} reads them from the model file
+   * straight into the tables).
+   *
+   * @param model the model, for its feature descriptor, resources, codec and manifest
+   * @param features the packed weights
+   * @param outcomes the outcome labels, by index
+   */
+  MaxentBeamDecoder(TokenNameFinderModel model, FeatureWeights features, String[] outcomes, int beamSize,
+      double otherBias) {
+    this.outcomes = outcomes.clone();
+    this.features = features;
     ImmutableMap.Builder<String, Integer> index = ImmutableMap.builder();
     for (int o = 0; o < outcomes.length; o++) {
       index.put(outcomes[o], o);
@@ -147,29 +153,14 @@ final class MaxentBeamDecoder {
     if (!(maxent instanceof GISModel gis) || model.getFactory().createFeatureGenerators() == null) {
       return Optional.empty();
     }
-    Preconditions.checkArgument(!isReleased(gis), "the model's weights were released after packing (see "
-        + "NameFinderRecognizer.releasingOpenNlpWeights); load the model again");
-    return Optional.of(new MaxentBeamDecoder(model, gis, beamSize, otherBias));
-  }
-
-  /**
-   * Empties OpenNLP's own copy of the model's weights once a decoder has packed them: the
-   * predicate map and its contexts (hundreds of thousands of strings and arrays) are about three
-   * quarters of a loaded model's heap, and the packed tables hold the same numbers. The model
-   * keeps its descriptor, resources and manifest, which the decoder still reads; OpenNLP's {@link
-   * NameFinderME} can no longer decode it.
-   */
-  static void releaseWeights(TokenNameFinderModel model) {
-    if (model.getArtifact(MAXENT_ARTIFACT) instanceof GISModel gis) {
-      Object[] data = gis.getDataStructures();
-      Arrays.fill((Context[]) data[0], null);
-      ((Map<?, ?>) data[1]).clear();
-    }
-  }
-
-  private static boolean isReleased(GISModel gis) {
     Object[] data = gis.getDataStructures();
-    return ((Map<?, ?>) data[1]).isEmpty() && ((Context[]) data[0]).length > 0;
+    @SuppressWarnings("unchecked")
+    Map<String, Context> pmap = (Map<String, Context>) data[1];
+    Preconditions.checkArgument(!pmap.containsKey(PackedNameFinder.PACKED_MARKER),
+        "this model's weights live in a PackedNameFinder, not in the model; use that");
+    String[] outcomes = (String[]) data[2];
+    return Optional.of(new MaxentBeamDecoder(model, FeatureWeights.of(pmap, outcomes.length), outcomes, beamSize,
+        otherBias));
   }
 
   /**

@@ -93,6 +93,17 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     this(name, model, labels, MaxentBeamDecoder.of(model).orElse(null), null, null, 0, TrueCaser.NONE);
   }
 
+  /**
+   * A recognizer over a name finder read for decoding only (see {@link PackedNameFinder}).
+   *
+   * @param name the recognizer name stored in the spans
+   * @param finder the name finder
+   * @param labels model label to Nerva type; spans with other labels are dropped
+   */
+  public NameFinderRecognizer(String name, PackedNameFinder finder, ImmutableMap<String, EntityType> labels) {
+    this(name, finder.model(), labels, finder.decoder(), null, null, 0, TrueCaser.NONE);
+  }
+
   private NameFinderRecognizer(String name, TokenNameFinderModel model,
       ImmutableMap<String, EntityType> labels, MaxentBeamDecoder decoder,
       TokenNameFinderModel backwardModel, MaxentBeamDecoder backward, double consultBelow, TrueCaser trueCaser) {
@@ -188,6 +199,26 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   }
 
   /**
+   * {@link #withBackwardModel(TokenNameFinderModel)} for a right-to-left name finder read for
+   * decoding only (see {@link PackedNameFinder}).
+   *
+   * @param rightToLeft the right-to-left name finder
+   * @throws IllegalArgumentException as {@link #withBackwardModel(TokenNameFinderModel)}
+   */
+  public NameFinderRecognizer withBackwardModel(PackedNameFinder rightToLeft) {
+    Preconditions.checkNotNull(rightToLeft, "rightToLeft");
+    Preconditions.checkArgument(decoder != null && !readsRightToLeft,
+        "only a left-to-right GIS maxent model can be combined with a right-to-left one");
+    Preconditions.checkArgument(isRightToLeft(rightToLeft.model()), "the backward model must read right to left (%s)",
+        DIRECTION_PROPERTY);
+    MaxentBeamDecoder other = rightToLeft.decoder().withSettings(decoder.beamSize(), decoder.otherBias());
+    Preconditions.checkArgument(other.labels().equals(decoder.labels()),
+        "the two models must have the same labels: %s against %s", other.labels(), decoder.labels());
+    return new NameFinderRecognizer(name, model, labels, decoder, rightToLeft.model(), other, DEFAULT_CONSULT_BELOW,
+        trueCaser);
+  }
+
+  /**
    * This recognizer giving the models headlines in capitals or title case and documents in lower
    * case in their usual casing (see {@link TrueCaser}); {@link TrueCaser#NONE}, the default, gives
    * them every sentence as written. Spans keep the offsets and text of the original.
@@ -195,23 +226,6 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   public NameFinderRecognizer withTrueCaser(TrueCaser trueCaser) {
     Preconditions.checkNotNull(trueCaser, "trueCaser");
     return new NameFinderRecognizer(name, model, labels, decoder, backwardModel, backward, consultBelow, trueCaser);
-  }
-
-  /**
-   * This recognizer after emptying OpenNLP's copies of its models' weights, which its decoders
-   * have packed into their own tables: a loaded model then takes about a quarter of the heap.
-   * Only for a recognizer that owns its models: {@link #model()} and {@link #backwardModel()} can
-   * no longer be decoded by OpenNLP's {@code NameFinderME} nor given to another recognizer.
-   *
-   * @throws IllegalStateException if the model is not a GIS maxent model (NameFinderME decodes it)
-   */
-  public NameFinderRecognizer releasingOpenNlpWeights() {
-    Preconditions.checkState(decoder != null, "only a GIS maxent model's weights are packed");
-    MaxentBeamDecoder.releaseWeights(model);
-    if (backwardModel != null) {
-      MaxentBeamDecoder.releaseWeights(backwardModel);
-    }
-    return this;
   }
 
   /** The true-caser sentences pass through before the models see them. */

@@ -1,0 +1,70 @@
+package dev.nerva.internal.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nerva.Nerva;
+import dev.nerva.Sentence;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bundled models read straight into packed tables decode exactly as when OpenNLP reads them
+ * first: same spans, same probabilities, for both reading directions.
+ */
+class PackedNameFinderTest {
+
+  @Test
+  void streamedWeightsDecodeAsOpenNlpsLoadedOnesDo() throws Exception {
+    String seed = Files.readString(Paths.get("../../seeds/000_6726bb20fb80e62f.txt"), StandardCharsets.UTF_8);
+    List<String[]> sentences = Nerva.builder().build().process(seed).sentences().stream().map(Sentence::forms).toList();
+    byte[] forward = bytes(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE);
+    byte[] backward = bytes(NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE);
+
+    NameFinderRecognizer viaOpenNlp = new NameFinderRecognizer("x",
+        new TokenNameFinderModel(new ByteArrayInputStream(forward)), OntoNotesLabels.TO_NERVA)
+        .withBackwardModel(new TokenNameFinderModel(new ByteArrayInputStream(backward)));
+    NameFinderRecognizer packed = new NameFinderRecognizer("x",
+        PackedNameFinder.read(new ByteArrayInputStream(forward)), OntoNotesLabels.TO_NERVA)
+        .withBackwardModel(PackedNameFinder.read(new ByteArrayInputStream(backward)));
+
+    List<Span[]> expected = viaOpenNlp.find(sentences);
+    List<Span[]> actual = packed.find(sentences);
+    assertThat(actual).hasSameSizeAs(expected);
+    int spans = 0;
+    for (int s = 0; s < expected.size(); s++) {
+      assertThat(describe(actual.get(s))).isEqualTo(describe(expected.get(s)));
+      spans += expected.get(s).length;
+    }
+    assertThat(spans).isGreaterThan(40);
+  }
+
+  @Test
+  void thePackedModelCannotBePackedAgainNorReadWhenItIsNotANameFinder() throws Exception {
+    PackedNameFinder packed = PackedNameFinder.read(new ByteArrayInputStream(bytes(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE)));
+
+    assertThatThrownBy(() -> new NameFinderRecognizer("x", packed.model(), OntoNotesLabels.TO_NERVA))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PackedNameFinder");
+    assertThatThrownBy(() -> PackedNameFinder.read(new ByteArrayInputStream("not a zip".getBytes(StandardCharsets.UTF_8))))
+        .isInstanceOf(java.io.IOException.class);
+  }
+
+  private static String describe(Span[] spans) {
+    return Arrays.stream(spans).map(s -> s.getStart() + ".." + s.getEnd() + " " + s.getType() + " " + s.getProb())
+        .toList().toString();
+  }
+
+  private static byte[] bytes(String resource) throws Exception {
+    try (InputStream in = PackedNameFinderTest.class.getResourceAsStream(resource)) {
+      return in.readAllBytes();
+    }
+  }
+}
