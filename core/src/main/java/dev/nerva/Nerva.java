@@ -19,6 +19,7 @@ import dev.nerva.internal.ner.PackedNameFinder;
 import dev.nerva.internal.pipeline.Analysis;
 import dev.nerva.internal.pipeline.CountryResolution;
 import dev.nerva.internal.pipeline.DateValues;
+import dev.nerva.internal.pipeline.DocumentConsistency;
 import dev.nerva.internal.pipeline.CustomSpansStep;
 import dev.nerva.internal.pipeline.ExclusionStep;
 import dev.nerva.internal.pipeline.NameCleanup;
@@ -146,6 +147,12 @@ public final class Nerva {
     // Dictionary spans keep the text, label and value the user gave them.
     steps.add(new NameCleanup(builder.stripPossessives, builder.stripLeadingThe, dictionaryNames));
     steps.add(new CountryResolution(countries, dictionaryNames));
+    if (builder.documentConsistency) {
+      // The lexicon of the pipeline's name finder says which words are usually lower case.
+      TrueCaser casing = recognizers.stream().filter(r -> r instanceof NameFinderRecognizer)
+          .map(r -> ((NameFinderRecognizer) r).trueCaser()).findFirst().orElse(TrueCaser.NONE);
+      steps.add(new DocumentConsistency(casing, countries));
+    }
     if (!builder.exclusions.isEmpty()) {
       steps.add(new ExclusionStep(builder.exclusions));
     }
@@ -326,7 +333,8 @@ public final class Nerva {
   /**
    * The names of the steps this pipeline runs over each document's spans, in order, after
    * sentence splitting and tokenization: "recognizers", "custom-spans", "countries",
-   * "date-rules", "name-cleanup", "country-resolution", "exclusions", "overlaps", "date-values"
+   * "date-rules", "name-cleanup", "country-resolution", "consistency", "exclusions", "overlaps",
+   * "date-values"
    * (the optional ones only when used).
    *
    * @return the step names in order; an unmodifiable list
@@ -357,6 +365,7 @@ public final class Nerva {
     /** The user's dictionaries and name finders, whose spans come first. */
     private final List<EntityRecognizer> custom = new ArrayList<>();
     private boolean customSpansWin = true;
+    private boolean documentConsistency = true;
     private Exclusions exclusions = Exclusions.NONE;
 
     private Builder() {}
@@ -375,6 +384,7 @@ public final class Nerva {
       copy.narrativeDates = narrativeDates;
       copy.custom.addAll(custom);
       copy.customSpansWin = customSpansWin;
+      copy.documentConsistency = documentConsistency;
       copy.exclusions = exclusions;
       return copy;
     }
@@ -537,6 +547,23 @@ public final class Nerva {
       if (custom.stream().noneMatch(d -> d == dictionary)) {
         custom.add(dictionary);
       }
+      return this;
+    }
+
+    /**
+     * Whether the document is made to agree with itself about its names after the sentence-by-
+     * sentence pass (default on): a name found once is found at its other occurrences left
+     * unlabelled, a person's surname alone and an acronym introduced as "Full Name (ACR)" take the
+     * name's type, and one string gets one type per document by confidence-weighted vote.
+     * Propagated spans carry the recognizer name "consistency" and a lower confidence than their
+     * source. Single words the bundled name finder's casing lexicon knows as usually lower case
+     * ("Union", "Reading") are never propagated.
+     *
+     * @param enabled whether the consistency pass runs
+     * @return this builder
+     */
+    public Builder documentConsistency(boolean enabled) {
+      this.documentConsistency = enabled;
       return this;
     }
 

@@ -64,7 +64,8 @@ class NervaBuilderTest {
   @Test
   void theStepsAreNamedAndOrdered() {
     assertThat(Nerva.builder().recognizer(PLACES).build().steps()).containsExactly(
-        "recognizers", "countries", "date-rules", "name-cleanup", "country-resolution", "overlaps", "date-values");
+        "recognizers", "countries", "date-rules", "name-cleanup", "country-resolution", "consistency", "overlaps",
+        "date-values");
   }
 
   @Test

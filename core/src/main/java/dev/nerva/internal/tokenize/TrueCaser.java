@@ -152,6 +152,15 @@ public final class TrueCaser {
     return ENGLISH.get();
   }
 
+  /**
+   * Whether a word is usually written in lower case ("union", "reading", "apple") in the text the
+   * lexicon was built from; false for words it does not know.
+   */
+  public boolean usuallyLowerCase(String word) {
+    String usual = usualForms.get(word.toLowerCase(Locale.ROOT));
+    return usual != null && usual.equals(usual.toLowerCase(Locale.ROOT));
+  }
+
   /** The number of words in the lexicon. */
   public int size() {
     return usualForms.size();

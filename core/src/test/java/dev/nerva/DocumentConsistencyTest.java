@@ -1,0 +1,119 @@
+package dev.nerva;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The document-level pass: names found once are found again, aliases inherit, one type per string. */
+class DocumentConsistencyTest {
+
+  /** Stands in for a model that finds each phrase only at its first occurrence, with a confidence. */
+  private record FirstOnly(Map<String, EntityType> names, double confidence) implements EntityRecognizer {
+    @Override
+    public String name() {
+      return "model";
+    }
+
+    @Override
+    public Set<EntityType> types() {
+      return Set.copyOf(names.values());
+    }
+
+    @Override
+    public List<Entity> recognize(String text, List<Sentence> sentences) {
+      List<Entity> found = new ArrayList<>();
+      names.forEach((phrase, type) -> {
+        int at = text.indexOf(phrase);
+        if (at >= 0) {
+          found.add(new Entity(type, at, at + phrase.length(), phrase, confidence, name()));
+        }
+      });
+      return found;
+    }
+  }
+
+  private static List<Entity> entities(EntityRecognizer model, String text) {
+    return Nerva.builder().recognizer(model).dateRules(false).build().process(text).entities();
+  }
+
+  @Test
+  void aNameFoundOnceIsFoundAgainWithALowerConfidence() {
+    String text = "Shares of Danone rose on Monday. Analysts expect Danone to grow.";
+
+    List<Entity> found = entities(new FirstOnly(Map.of("Danone", EntityType.ORGANIZATION), 0.9), text);
+
+    assertThat(found).extracting(Entity::text, Entity::start, Entity::recognizer)
+        .containsExactly(tuple("Danone", 10, "model"), tuple("Danone", text.lastIndexOf("Danone"), "consistency"));
+    assertThat(found.get(1).confidence()).isLessThan(found.get(0).confidence()).isEqualTo(0.72, org.assertj.core.data.Offset.offset(1e-9));
+    Nerva without = Nerva.builder().recognizer(new FirstOnly(Map.of("Danone", EntityType.ORGANIZATION), 0.9))
+        .dateRules(false).documentConsistency(false).build();
+    assertThat(without.process(text).entities()).hasSize(1);
+  }
+
+  @Test
+  void aSurnameAndAnAcronymInheritTheirNamesType() {
+    String text = "Yevgeny Prigozhin led the Economic Community of West African States (ECOWAS) talks. "
+        + "Later Prigozhin left, and ECOWAS said nothing.";
+
+    List<Entity> found = entities(new FirstOnly(Map.of("Yevgeny Prigozhin", EntityType.PERSON,
+        "Economic Community of West African States", EntityType.ORGANIZATION), 0.95), text);
+
+    assertThat(found).extracting(Entity::type, Entity::text, Entity::recognizer).containsExactly(
+        tuple(EntityType.PERSON, "Yevgeny Prigozhin", "model"),
+        tuple(EntityType.ORGANIZATION, "Economic Community of West African States", "model"),
+        tuple(EntityType.ORGANIZATION, "ECOWAS", "consistency"),
+        tuple(EntityType.PERSON, "Prigozhin", "consistency"),
+        tuple(EntityType.ORGANIZATION, "ECOWAS", "consistency"));
+  }
+
+  @Test
+  void aPropagatedPlaceThatNamesACountryBecomesTheCountry() {
+    String text = "Troops left Burkina Faso in June; officials in Burkina Faso denied it.";
+
+    List<Entity> found = entities(new FirstOnly(Map.of("Burkina Faso", EntityType.LOCATION), 0.9), text);
+
+    assertThat(found).extracting(Entity::type, Entity::text, Entity::normalized).containsOnly(
+        tuple(EntityType.COUNTRY, "Burkina Faso", "BF"));
+    assertThat(found).hasSize(2);
+  }
+
+  @Test
+  void oneStringGetsOneTypeByConfidenceWeightedVote() {
+    EntityRecognizer model = new EntityRecognizer() {
+      @Override
+      public String name() {
+        return "model";
+      }
+
+      @Override
+      public Set<EntityType> types() {
+        return Set.of(EntityType.PERSON, EntityType.ORGANIZATION);
+      }
+
+      @Override
+      public List<Entity> recognize(String text, List<Sentence> sentences) {
+        return List.of(new Entity(EntityType.PERSON, 0, 6, "Wagner", 0.4, name()),
+            new Entity(EntityType.ORGANIZATION, 19, 25, "Wagner", 0.9, name()),
+            new Entity(EntityType.ORGANIZATION, 40, 46, "Wagner", 0.8, name()));
+      }
+    };
+    String text = "Wagner said that a Wagner unit and then Wagner left.";
+
+    List<Entity> found = entities(model, text);
+
+    assertThat(found).extracting(Entity::type).containsOnly(EntityType.ORGANIZATION);
+    assertThat(found.get(0).confidence()).isEqualTo(0.4);
+  }
+
+  @Test
+  void wordsUsuallyWrittenInLowerCaseAndSentenceInitialOnlyNamesAreNotPropagated() {
+    String text = "Danone rose. Analysts expect Danone to grow.";
+
+    assertThat(entities(new FirstOnly(Map.of("Danone", EntityType.ORGANIZATION), 0.9), text)).hasSize(1);
+  }
+}
