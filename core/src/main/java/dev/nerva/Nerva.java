@@ -22,6 +22,7 @@ import dev.nerva.internal.pipeline.DateValues;
 import dev.nerva.internal.pipeline.DocumentConsistency;
 import dev.nerva.internal.pipeline.CustomSpansStep;
 import dev.nerva.internal.pipeline.ExclusionStep;
+import dev.nerva.internal.pipeline.FacilitiesAsLocations;
 import dev.nerva.internal.pipeline.NameCleanup;
 import dev.nerva.internal.pipeline.OverlapResolution;
 import dev.nerva.internal.pipeline.PipelineStep;
@@ -143,6 +144,9 @@ public final class Nerva {
     }
     if (builder.dateRules) {
       steps.add(new RuleMergeStep(new DateRules(dateNormalizer), Nerva::completesDate));
+    }
+    if (builder.facilitiesAsLocations) {
+      steps.add(new FacilitiesAsLocations());
     }
     // Dictionary spans keep the text, label and value the user gave them.
     steps.add(new NameCleanup(builder.stripPossessives, builder.stripLeadingThe, dictionaryNames));
@@ -333,7 +337,7 @@ public final class Nerva {
   /**
    * The names of the steps this pipeline runs over each document's spans, in order, after
    * sentence splitting and tokenization: "recognizers", "custom-spans", "countries",
-   * "date-rules", "name-cleanup", "country-resolution", "consistency", "exclusions", "overlaps",
+   * "date-rules", "facilities", "name-cleanup", "country-resolution", "consistency", "exclusions", "overlaps",
    * "date-values"
    * (the optional ones only when used).
    *
@@ -366,6 +370,7 @@ public final class Nerva {
     private final List<EntityRecognizer> custom = new ArrayList<>();
     private boolean customSpansWin = true;
     private boolean documentConsistency = true;
+    private boolean facilitiesAsLocations = true;
     private Exclusions exclusions = Exclusions.NONE;
 
     private Builder() {}
@@ -385,6 +390,7 @@ public final class Nerva {
       copy.custom.addAll(custom);
       copy.customSpansWin = customSpansWin;
       copy.documentConsistency = documentConsistency;
+      copy.facilitiesAsLocations = facilitiesAsLocations;
       copy.exclusions = exclusions;
       return copy;
     }
@@ -547,6 +553,19 @@ public final class Nerva {
       if (custom.stream().noneMatch(d -> d == dictionary)) {
         custom.add(dictionary);
       }
+      return this;
+    }
+
+    /**
+     * Whether facilities the bundled name finder finds (OntoNotes FAC: airports, bridges, roads,
+     * buildings such as "Heathrow Airport" or "Golden Gate Bridge") are reported as LOCATION
+     * (default on, since users count them as places); off, they keep the hidden type {@code FAC}.
+     *
+     * @param enabled whether facilities are locations
+     * @return this builder
+     */
+    public Builder facilitiesAsLocations(boolean enabled) {
+      this.facilitiesAsLocations = enabled;
       return this;
     }
 

@@ -64,7 +64,8 @@ class NervaBuilderTest {
   @Test
   void theStepsAreNamedAndOrdered() {
     assertThat(Nerva.builder().recognizer(PLACES).build().steps()).containsExactly(
-        "recognizers", "countries", "date-rules", "name-cleanup", "country-resolution", "consistency", "overlaps",
+        "recognizers", "countries", "date-rules", "facilities", "name-cleanup", "country-resolution", "consistency",
+        "overlaps",
         "date-values");
   }
 
@@ -85,5 +86,19 @@ class NervaBuilderTest {
     assertThatThrownBy(() -> doc.entities().clear()).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> doc.sentences().clear()).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> doc.tokens().clear()).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void facilitiesAreLocationsUnlessToldOtherwise() {
+    EntityType fac = EntityType.of("FAC");
+    FixedStrings model = new FixedStrings(Map.of("the Golden Gate Bridge", fac));
+    String text = "Fog covered the Golden Gate Bridge in July.";
+
+    assertThat(Nerva.builder().recognizer(model).build().process(text).entities())
+        .extracting(Entity::type, Entity::text)
+        .contains(tuple(EntityType.LOCATION, "Golden Gate Bridge"));
+    assertThat(Nerva.builder().recognizer(model).facilitiesAsLocations(false).build().process(text).entities())
+        .extracting(Entity::type, Entity::text)
+        .contains(tuple(fac, "the Golden Gate Bridge"));
   }
 }

@@ -104,8 +104,19 @@ public final class Evaluation {
     }
   }
 
-  /** Scores the whole pipeline on detokenized raw text by character offsets. */
+  /** Scores the whole pipeline on detokenized raw text by character offsets, facilities counted as places. */
   public static PipelineResult pipeline(Nerva nerva, List<GoldDocument> documents, Casing casing) {
+    return pipeline(nerva, documents, casing, true);
+  }
+
+  /**
+   * Scores the whole pipeline on detokenized raw text by character offsets.
+   *
+   * @param facilitiesArePlaces whether gold FAC spans count as PLACE, as the pipeline reports them
+   *     by default
+   */
+  public static PipelineResult pipeline(Nerva nerva, List<GoldDocument> documents, Casing casing,
+      boolean facilitiesArePlaces) {
     SpanScores scores = new SpanScores();
     long tokens = 0;
     long nanos = 0;
@@ -118,7 +129,7 @@ public final class Evaluation {
       tokens += document.tokens().size();
       Set<SpanScores.Key> goldKeys = new HashSet<>();
       for (Span s : raw.spans()) {
-        String type = GOLD_TO_PIPELINE.get(s.getType());
+        String type = facilitiesArePlaces && s.getType().equals("FAC") ? "PLACE" : GOLD_TO_PIPELINE.get(s.getType());
         if (type != null) {
           goldKeys.add(new SpanScores.Key(s.getStart(), s.getEnd(), type));
         }

@@ -32,7 +32,7 @@ import opennlp.tools.tokenize.TokenizerModel;
  *
  * <pre>
  * train --corpus DIR [--recipe FILE] [--out FILE] [--directions LEFT_TO_RIGHT,RIGHT_TO_LEFT] [--keep-members] [--set key=value]...
- * eval  --corpus DIR [--model FILE] [--backward FILE | --one-direction] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|TITLE|ALL] [--no-true-casing] [--beam N] [--other-bias X]
+ * eval  --corpus DIR [--model FILE] [--backward FILE | --one-direction] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--no-facilities] [--no-consistency] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|TITLE|ALL] [--no-true-casing] [--beam N] [--other-bias X]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * casing --corpus DIR [--out FILE]
  * decoding [--model FILE] [--beam N] [--other-bias X]
@@ -67,7 +67,8 @@ public final class ModelsCommand {
       String arg = args[i];
       if (arg.equals("--pipeline") || arg.equals("--no-date-rules") || arg.equals("--no-gazetteer")
           || arg.equals("--keep-the") || arg.equals("--keep-possessives") || arg.equals("--keep-members")
-          || arg.equals("--one-direction") || arg.equals("--no-true-casing")) {
+          || arg.equals("--one-direction") || arg.equals("--no-true-casing") || arg.equals("--no-facilities")
+          || arg.equals("--no-consistency")) {
         options.put(arg.substring(2), "true");
       } else if (arg.equals("--set") && i + 1 < args.length) {
         String[] kv = args[++i].split("=", 2);
@@ -156,7 +157,8 @@ public final class ModelsCommand {
     evaluate(corpus, options.getOrDefault("split", "dev"), model, options.containsKey("pipeline"),
         !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"), !options.containsKey("keep-the"),
         !options.containsKey("keep-possessives"), options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"), options.get("beam"),
-        options.get("other-bias"), backward, !options.containsKey("no-true-casing"));
+        options.get("other-bias"), backward, !options.containsKey("no-true-casing"),
+        !options.containsKey("no-facilities"), !options.containsKey("no-consistency"));
   }
 
   /** Where the right-to-left partner of a model file lives: ner-en.bin → ner-en-r2l.bin. */
@@ -227,7 +229,7 @@ public final class ModelsCommand {
 
   private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
       boolean gazetteer, boolean stripThe, boolean stripPossessives, String tokenizer, String casingOption, String beam, String otherBias,
-      String backward, boolean trueCasing) throws IOException {
+      String backward, boolean trueCasing, boolean facilities, boolean consistency) throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
     TokenNameFinderModel model = NameFinderRecognizer.loadModel(modelFile);
@@ -268,16 +270,19 @@ public final class ModelsCommand {
           .stripLeadingThe(stripThe)
           .stripPossessives(stripPossessives)
           .tokenizer(tokenizer.equals("ud") ? udTokenizer() : PtbTokenizer.INSTANCE)
+          .facilitiesAsLocations(facilities)
+          .documentConsistency(consistency)
           .build();
       // warm-up: one whole pass, so the rates below are not the JIT compiler's (the first pass
       // over dev runs at about half the speed of the second)
-      Evaluation.pipeline(nerva, documents, Casing.ORIGINAL);
+      Evaluation.pipeline(nerva, documents, Casing.ORIGINAL, facilities);
       for (Casing casing : casings) {
-        PipelineResult result = Evaluation.pipeline(nerva, documents, casing);
+        PipelineResult result = Evaluation.pipeline(nerva, documents, casing, facilities);
         System.out.printf("%n### Full pipeline on raw text, %s, %s casing, %s tokenizer, date rules %s, "
-            + "country gazetteer %s, leading 'the' %s, possessives %s (%s, one thread)%n%n%s",
+            + "country gazetteer %s, leading 'the' %s, possessives %s, facilities %s, consistency %s (%s, one thread)%n%n%s",
             split, casing.name().toLowerCase(Locale.ROOT), tokenizer, dateRules ? "on" : "off", gazetteer ? "on" : "off",
-            stripThe ? "cut" : "kept", stripPossessives ? "cut" : "kept",
+            stripThe ? "cut" : "kept", stripPossessives ? "cut" : "kept", facilities ? "as places" : "hidden",
+            consistency ? "on" : "off",
             Evaluation.rate(result.tokensPerSecond()),
             result.scores().table(Evaluation.PIPELINE_TYPES));
       }
