@@ -101,4 +101,18 @@ class NervaBuilderTest {
         .extracting(Entity::type, Entity::text)
         .contains(tuple(fac, "the Golden Gate Bridge"));
   }
+
+  @Test
+  void aListOfCountriesTakenForOneNameBecomesOneCountryEach() {
+    FixedStrings model = new FixedStrings(Map.of("Mali/Niger/Chad", EntityType.ORGANIZATION,
+        "Burkina Faso & Mali", EntityType.LOCATION, "Mali/Atlantis", EntityType.LOCATION));
+
+    assertThat(Nerva.builder().recognizer(model).build()
+        .process("Troops from Mali/Niger/Chad and Burkina Faso & Mali, not Mali/Atlantis.").entities())
+        .extracting(Entity::type, Entity::text, Entity::normalized)
+        .containsExactly(
+            tuple(EntityType.COUNTRY, "Mali", "ML"), tuple(EntityType.COUNTRY, "Niger", "NE"),
+            tuple(EntityType.COUNTRY, "Chad", "TD"), tuple(EntityType.COUNTRY, "Burkina Faso", "BF"),
+            tuple(EntityType.COUNTRY, "Mali", "ML"), tuple(EntityType.LOCATION, "Mali/Atlantis", null));
+  }
 }

@@ -68,10 +68,52 @@ public final class PtbTokenizer implements Tokenizer {
         i++;
       }
       if (start < i) {
-        splitChunk(text, start, i, out);
+        int from = start;
+        for (int glue = nextGlue(text, start, i); glue >= 0; glue = nextGlue(text, glue + 1, i)) {
+          splitChunk(text, from, glue, out);
+          out.add(new Span(glue, glue + 1));
+          from = glue + 1;
+        }
+        splitChunk(text, from, i, out);
       }
     }
     return out.toArray(new Span[0]);
+  }
+
+  /**
+   * The next character in {@code [from, end)} that glues two words together without a space and
+   * must be a token of its own: a '/' or '&' between two capitalised words ("Mali/Niger",
+   * "Procter&Gamble", but not "AC/DC", "AT&T" or "and/or"), or a full stop between a word ending in a
+   * lower-case letter and a capitalised one ("the Board.The", but not "U.S." or "e.g."); -1 if none.
+   */
+  private static int nextGlue(String s, int from, int end) {
+    for (int k = Math.max(from, 1); k < end - 2; k++) {
+      char c = s.charAt(k);
+      if ((c == '/' || c == '&' || c == '.') && capitalisedWordAt(s, k + 1, end)
+          && (c == '.' ? lowerCaseWordEndsAt(s, k) : capitalisedWordEndsAt(s, k))) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** A capital letter followed by a lower-case one. */
+  private static boolean capitalisedWordAt(String s, int at, int end) {
+    return at + 1 < end && Character.isUpperCase(s.charAt(at)) && Character.isLowerCase(s.charAt(at + 1));
+  }
+
+  /** The letters before {@code at} form a word of two or more letters ending in lower case. */
+  private static boolean lowerCaseWordEndsAt(String s, int at) {
+    return at >= 2 && Character.isLowerCase(s.charAt(at - 1)) && Character.isLetter(s.charAt(at - 2));
+  }
+
+  /** The letters before {@code at} form a capitalised word ("Mali", "Faso"). */
+  private static boolean capitalisedWordEndsAt(String s, int at) {
+    int k = at;
+    while (k > 0 && Character.isLetter(s.charAt(k - 1))) {
+      k--;
+    }
+    return at - k >= 2 && Character.isUpperCase(s.charAt(k)) && Character.isLowerCase(s.charAt(at - 1));
   }
 
   /** Whitespace, including no-break and other Unicode spaces and ASCII control characters. */

@@ -17,6 +17,21 @@ class PtbTokenizerTest {
   }
 
   @Test
+  void splitsWordsGluedBySlashAmpersandOrAMissingSpaceAfterAFullStop() {
+    assertThat(tokens("Mali/Niger/Chad and Procter&Gamble met the Board.The end."))
+        .containsExactly("Mali", "/", "Niger", "/", "Chad", "and", "Procter", "&", "Gamble", "met", "the", "Board", ".",
+            "The", "end", ".");
+    assertThat(tokens("AC/DC, AT&T, and/or 6/5/2024 in the U.S. e.g. Node.js"))
+        .containsExactly("AC/DC", ",", "AT&T", ",", "and/or", "6/5/2024", "in", "the", "U.S.", "e.g.", "Node.js");
+  }
+
+  @Test
+  void invisibleDirectionMarksNeverStayInAToken() {
+    assertThat(tokens("Putin\u200F met Mr\u200EBelousov \u2066Mali\u2069."))
+        .containsExactly("Putin", "met", "Mr", "Belousov", "Mali", ".");
+  }
+
+  @Test
   void splitsCurlyAndStraightPossessivesLikeTheTreebank() {
     assertThat(tokens("Russia’s war and Putin's win."))
         .containsExactly("Russia", "’s", "war", "and", "Putin", "'s", "win", ".");
