@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -227,7 +228,7 @@ public final class EntityDictionary implements EntityRecognizer {
     private CaseMatching caseMatching = CaseMatching.AUTO;
     private final PhraseTrie exact = new PhraseTrie();
     private final PhraseTrie folded = new PhraseTrie();
-    private final Map<EntityType, Integer> labelIndex = new java.util.LinkedHashMap<>();
+    private final Map<EntityType, Integer> labelIndex = new LinkedHashMap<>();
     private final Map<String, Integer> entryOf = new HashMap<>();
     private int[] labelOf = new int[16];
     private final List<String> normalized = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -140,7 +141,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
 
   /** The entity labels a name finder learned, from its outcomes ("PRODUCT-start" → "PRODUCT"). */
   static Set<String> modelTypes(TokenNameFinderModel model) {
-    Set<String> types = new java.util.TreeSet<>();
+    Set<String> types = new TreeSet<>();
     opennlp.tools.ml.model.MaxentModel classifier = model.getNameFinderSequenceModel() == null
         ? (opennlp.tools.ml.model.MaxentModel) model.getArtifact("nameFinder.model") : null;
     String[] outcomes = classifier != null ? allOutcomes(classifier) : model.getNameFinderSequenceModel().getOutcomes();

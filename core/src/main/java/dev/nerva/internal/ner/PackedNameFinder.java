@@ -10,6 +10,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -129,7 +130,7 @@ public final class PackedNameFinder {
     double[] weights = new double[outcomes.length];
     int feature = 0;
     for (int[] pattern : patterns) {
-      int[] active = java.util.Arrays.copyOfRange(pattern, 1, pattern.length);
+      int[] active = Arrays.copyOfRange(pattern, 1, pattern.length);
       for (int c = 0; c < pattern[0]; c++) {
         for (int a = 0; a < active.length; a++) {
           weights[a] = in.readDouble();

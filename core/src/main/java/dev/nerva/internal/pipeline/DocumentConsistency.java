@@ -10,9 +10,11 @@ import dev.nerva.internal.tokenize.TrueCaser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -80,7 +82,7 @@ public final class DocumentConsistency implements PipelineStep {
     if (spans.isEmpty() || tokens.isEmpty()) {
       return;
     }
-    java.util.Set<Integer> initial = new java.util.HashSet<>();
+    Set<Integer> initial = new HashSet<>();
     for (int start : sentenceStarts) {
       initial.add(tokens.get(start).start());
     }

@@ -7,6 +7,7 @@ import dev.nerva.EntityType;
 import dev.nerva.internal.tokenize.Spaces;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Cuts what is not part of a name from the spans: a courtesy title before a person's name always,
@@ -29,7 +30,7 @@ public final class NameCleanup implements PipelineStep {
    * @param stripLeadingThe whether "the United Nations" becomes "United Nations"
    * @param untouched recognizers whose spans are left as they are (dictionaries)
    */
-  public NameCleanup(boolean stripPossessives, boolean stripLeadingThe, java.util.Set<String> untouched) {
+  public NameCleanup(boolean stripPossessives, boolean stripLeadingThe, Set<String> untouched) {
     this.stripPossessives = stripPossessives;
     this.stripLeadingThe = stripLeadingThe;
     this.untouched = ImmutableSet.copyOf(untouched);

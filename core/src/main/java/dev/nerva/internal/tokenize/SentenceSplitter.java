@@ -2,10 +2,11 @@ package dev.nerva.internal.tokenize;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSet;
-import dev.nerva.internal.ClasspathModels;
 import dev.nerva.ModelLoadException;
+import dev.nerva.internal.ClasspathModels;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.util.Span;
@@ -148,7 +149,7 @@ public final class SentenceSplitter {
     }
   }
 
-  private static final java.util.regex.Pattern INITIALS = java.util.regex.Pattern.compile("(?:\\p{Lu}\\.){2,}");
+  private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){2,}");
   private static final ImmutableSet<String> TITLES = ImmutableSet.of(
       "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "capt.", "sgt.",
       "st.", "rev.", "hon.", "adm.", "pres.", "messrs.", "mme.", "gen.", "maj.", "cmdr.", "insp.", "supt.");

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.nerva.Entity;
+import dev.nerva.EntityRecognizer;
 import dev.nerva.EntityType;
 import dev.nerva.Nerva;
 import dev.nerva.Sentence;
-import dev.nerva.EntityRecognizer;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CountryGazetteerTest {
@@ -17,8 +18,8 @@ class CountryGazetteerTest {
   /** Stands in for a model: one fixed span. */
   private record OneSpan(EntityType type, String text) implements EntityRecognizer {
     @Override
-    public java.util.Set<EntityType> types() {
-      return java.util.Set.of(type);
+    public Set<EntityType> types() {
+      return Set.of(type);
     }
 
     @Override

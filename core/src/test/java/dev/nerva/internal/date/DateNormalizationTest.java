@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nerva.Document;
 import dev.nerva.Entity;
+import dev.nerva.EntityRecognizer;
 import dev.nerva.EntityType;
 import dev.nerva.Nerva;
-import dev.nerva.SlashOrder;
 import dev.nerva.Sentence;
-import dev.nerva.EntityRecognizer;
+import dev.nerva.SlashOrder;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** TIMEX3 values of date expressions in sentence context, through the pipeline. */
 class DateNormalizationTest {
@@ -24,8 +25,8 @@ class DateNormalizationTest {
   /** Marks the expression under test as a DATE, as the statistical model would. */
   private record Marks(String expression) implements EntityRecognizer {
     @Override
-    public java.util.Set<EntityType> types() {
-      return java.util.Set.of(EntityType.DATE);
+    public Set<EntityType> types() {
+      return Set.of(EntityType.DATE);
     }
 
     @Override

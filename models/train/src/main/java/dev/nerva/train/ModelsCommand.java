@@ -1,15 +1,16 @@
 package dev.nerva.train;
 
 import dev.nerva.Nerva;
-import dev.nerva.eval.Evaluation;
 import dev.nerva.eval.Evaluation.Casing;
 import dev.nerva.eval.Evaluation.PipelineResult;
+import dev.nerva.eval.Evaluation;
+import dev.nerva.eval.LeaveOneGenreOut;
 import dev.nerva.eval.SpanScores;
 import dev.nerva.internal.ner.NameFinderRecognizer;
 import dev.nerva.internal.ner.OntoNotesLabels;
-import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import dev.nerva.internal.tokenize.PtbTokenizer;
 import dev.nerva.internal.tokenize.TrueCaser;
+import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,9 +19,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.tokenize.TokenizerME;
@@ -121,12 +124,12 @@ public final class ModelsCommand {
       Map<String, String> cheap = new HashMap<>(Map.of("ensemble", "", "algorithm", "MAXENT", "iterations", "30",
           "cutoff", "5", "caseAugmentation", "0", "threads", "2", "direction", "LEFT_TO_RIGHT"));
       cheap.putAll(overrides);
-      Map<String, java.util.function.UnaryOperator<Nerva.Builder>> variants = new java.util.LinkedHashMap<>();
+      Map<String, UnaryOperator<Nerva.Builder>> variants = new LinkedHashMap<>();
       variants.put("shipped defaults", b -> b);
       variants.put("without document consistency", b -> b.documentConsistency(false));
       variants.put("without consistency and facilities (before session 7)",
           b -> b.documentConsistency(false).facilitiesAsLocations(false));
-      dev.nerva.eval.LeaveOneGenreOut.run(OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train")),
+      LeaveOneGenreOut.run(OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train")),
           OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "dev")), TrainingRecipe.read(recipe, cheap), variants,
           System.out);
       return;
