@@ -24,13 +24,26 @@ final class CustomCommands {
 
   /** {@code train --data TRAIN [--dev DEV] --out MODEL.bin [--format F]}: progress and scores on stderr. */
   static int train(String data, String dev, String out, String format, PrintStream err) {
-    try {
+    return reportingErrors(err, () -> {
       Path train = existing(data);
       Path devFile = dev == null ? null : existing(dev);
       AnnotatedData.Format trainFormat = format(format, train);
       AnnotatedData.Format devFormat = devFile == null ? null : format(format, devFile);
       CustomTraining.train(train, trainFormat, devFile, devFormat, Paths.get(out), err, Map.of());
       return ExtractEntities.OK;
+    });
+  }
+
+  /** A command that may fail on bad data (usage error) or on input/output. */
+  @FunctionalInterface
+  private interface Command {
+    int run() throws IOException;
+  }
+
+  /** Runs a command; bad data is a usage error, a failed read or write an input/output error. */
+  private static int reportingErrors(PrintStream err, Command command) {
+    try {
+      return command.run();
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return ExtractEntities.USAGE;
@@ -42,7 +55,7 @@ final class CustomCommands {
 
   /** {@code evaluate --data GOLD [--format F]}: a table of scores per label on stdout. */
   static int evaluate(Nerva nerva, String data, String format, OutputStream stdout, PrintStream err) {
-    try {
+    return reportingErrors(err, () -> {
       Path gold = existing(data);
       AnnotatedData.Corpus corpus = AnnotatedData.read(gold, format(format, gold));
       for (String skipped : corpus.skipped()) {
@@ -60,13 +73,7 @@ final class CustomCommands {
             corpus.skipped().size());
       }
       return ExtractEntities.OK;
-    } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
-      return ExtractEntities.USAGE;
-    } catch (IOException e) {
-      err.println("error: " + e.getMessage());
-      return ExtractEntities.IO;
-    }
+    });
   }
 
   private static Path existing(String file) throws IOException {
