@@ -24,6 +24,7 @@ import dev.nerva.internal.pipeline.CustomSpansStep;
 import dev.nerva.internal.pipeline.ExclusionStep;
 import dev.nerva.internal.pipeline.FacilitiesAsLocations;
 import dev.nerva.internal.pipeline.NameCleanup;
+import dev.nerva.internal.pipeline.OrganisationCues;
 import dev.nerva.internal.pipeline.OverlapResolution;
 import dev.nerva.internal.pipeline.PipelineStep;
 import dev.nerva.internal.pipeline.RecognizerStep;
@@ -151,6 +152,9 @@ public final class Nerva {
     // Dictionary spans keep the text, label and value the user gave them.
     steps.add(new NameCleanup(builder.stripPossessives, builder.stripLeadingThe, dictionaryNames));
     steps.add(new CountryResolution(countries, dictionaryNames));
+    if (builder.organisationCues) {
+      steps.add(new OrganisationCues());
+    }
     if (builder.documentConsistency) {
       // The lexicon of the pipeline's name finder says which words are usually lower case.
       TrueCaser casing = recognizers.stream().filter(r -> r instanceof NameFinderRecognizer)
@@ -337,7 +341,8 @@ public final class Nerva {
   /**
    * The names of the steps this pipeline runs over each document's spans, in order, after
    * sentence splitting and tokenization: "recognizers", "custom-spans", "countries",
-   * "date-rules", "facilities", "name-cleanup", "country-resolution", "consistency", "exclusions", "overlaps",
+   * "date-rules", "facilities", "name-cleanup", "country-resolution", "cues", "consistency", "exclusions",
+   * "overlaps",
    * "date-values"
    * (the optional ones only when used).
    *
@@ -371,6 +376,7 @@ public final class Nerva {
     private boolean customSpansWin = true;
     private boolean documentConsistency = true;
     private boolean facilitiesAsLocations = true;
+    private boolean organisationCues = true;
     private Exclusions exclusions = Exclusions.NONE;
 
     private Builder() {}
@@ -391,6 +397,7 @@ public final class Nerva {
       copy.customSpansWin = customSpansWin;
       copy.documentConsistency = documentConsistency;
       copy.facilitiesAsLocations = facilitiesAsLocations;
+      copy.organisationCues = organisationCues;
       copy.exclusions = exclusions;
       return copy;
     }
@@ -553,6 +560,20 @@ public final class Nerva {
       if (custom.stream().noneMatch(d -> d == dictionary)) {
         custom.add(dictionary);
       }
+      return this;
+    }
+
+    /**
+     * Whether a capitalised name right before a noun that says it is a group ("the Wagner
+     * mercenary group", "Azawad militants", "Houthi rebels") is an organisation (default on): added
+     * where nothing was found, and replacing a PERSON span the model gave less than 0.5; spans of
+     * other types are left alone. Such spans come from recognizer "cues" with confidence 0.6.
+     *
+     * @param enabled whether the cue rule runs
+     * @return this builder
+     */
+    public Builder organisationCues(boolean enabled) {
+      this.organisationCues = enabled;
       return this;
     }
 

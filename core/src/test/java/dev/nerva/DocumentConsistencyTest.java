@@ -116,4 +116,44 @@ class DocumentConsistencyTest {
 
     assertThat(entities(new FirstOnly(Map.of("Danone", EntityType.ORGANIZATION), 0.9), text)).hasSize(1);
   }
+
+  @Test
+  void aNameBeforeAGroupNounIsAnOrganisationAndItsOtherMentionsFollow() {
+    String text = "Fighters of the Wagner mercenary group left. Later Wagner said it lost men near Azawad militants.";
+    EntityRecognizer unsure = new EntityRecognizer() {
+      @Override
+      public String name() {
+        return "model";
+      }
+
+      @Override
+      public Set<EntityType> types() {
+        return Set.of(EntityType.PERSON);
+      }
+
+      @Override
+      public List<Entity> recognize(String t, List<Sentence> sentences) {
+        int at = t.indexOf("Azawad");
+        return List.of(new Entity(EntityType.PERSON, at, at + 6, "Azawad", 0.36, name()));
+      }
+    };
+
+    List<Entity> found = entities(unsure, text);
+
+    assertThat(found).extracting(Entity::type, Entity::text, Entity::recognizer).containsExactly(
+        tuple(EntityType.ORGANIZATION, "Wagner", "cues"),
+        tuple(EntityType.ORGANIZATION, "Wagner", "consistency"),
+        tuple(EntityType.ORGANIZATION, "Azawad", "cues"));
+    assertThat(Nerva.builder().recognizer(unsure).dateRules(false).organisationCues(false).build()
+        .process(text).entities()).extracting(Entity::type).containsExactly(EntityType.PERSON);
+  }
+
+  @Test
+  void aSureNameOfAnotherTypeBeforeAGroupNounKeepsItsType() {
+    String text = "Palestinian militants and The Houthi rebels met.";
+    FixedStrings model = new FixedStrings(Map.of("Palestinian", EntityType.of("NORP")));
+
+    assertThat(entities(model, text)).extracting(Entity::type, Entity::text).containsExactly(
+        tuple(EntityType.of("NORP"), "Palestinian"), tuple(EntityType.ORGANIZATION, "Houthi"));
+  }
 }

@@ -64,9 +64,8 @@ class NervaBuilderTest {
   @Test
   void theStepsAreNamedAndOrdered() {
     assertThat(Nerva.builder().recognizer(PLACES).build().steps()).containsExactly(
-        "recognizers", "countries", "date-rules", "facilities", "name-cleanup", "country-resolution", "consistency",
-        "overlaps",
-        "date-values");
+        "recognizers", "countries", "date-rules", "facilities", "name-cleanup", "country-resolution", "cues",
+        "consistency", "overlaps", "date-values");
   }
 
   @Test

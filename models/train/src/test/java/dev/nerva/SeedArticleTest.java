@@ -86,6 +86,23 @@ class SeedArticleTest {
   }
 
   @Test
+  void wagnerIsAnOrganisationWhereItIsCalledAMercenaryForceAndWhereItSpeaks() {
+    List<Integer> force = List.of(text.indexOf("Wagner mercenary force"), text.indexOf("Wagner mercenary group"));
+    assertThat(force).allSatisfy(at -> assertThat(at).isPositive());
+    List<Entity> wagner = doc.entities(EntityType.ORGANIZATION).stream().filter(e -> e.text().equals("Wagner")).toList();
+
+    assertThat(wagner).extracting(Entity::start).containsAll(force);
+    int said = 0;
+    for (int at = text.indexOf("Wagner said"); at >= 0; at = text.indexOf("Wagner said", at + 1)) {
+      int start = at;
+      assertThat(wagner).as("\"Wagner said\" at %d", at).anySatisfy(e -> assertThat(e.start()).isEqualTo(start));
+      said++;
+    }
+    assertThat(said).isGreaterThanOrEqualTo(3);
+    assertThat(doc.entities(EntityType.PERSON)).extracting(Entity::text).doesNotContain("Azawad", "Wagner");
+  }
+
+  @Test
   void findsTheDates() {
     assertThat(doc.entities(EntityType.DATE)).extracting(Entity::text).contains("July 2024", "2022");
   }
@@ -139,7 +156,7 @@ class SeedArticleTest {
       assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
       assertThat(e.start()).isGreaterThanOrEqualTo(previousEnd);
       assertThat(e.confidence()).isBetween(0.0, 1.0);
-      assertThat(e.recognizer()).isIn("ner-en", "date-rules", "countries");
+      assertThat(e.recognizer()).isIn("ner-en", "date-rules", "countries", "cues", "consistency");
       previousEnd = e.end();
     }
   }

@@ -35,7 +35,7 @@ import opennlp.tools.tokenize.TokenizerModel;
  *
  * <pre>
  * train --corpus DIR [--recipe FILE] [--out FILE] [--directions LEFT_TO_RIGHT,RIGHT_TO_LEFT] [--keep-members] [--set key=value]...
- * eval  --corpus DIR [--model FILE] [--backward FILE | --one-direction] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--no-facilities] [--no-consistency] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|TITLE|ALL] [--no-true-casing] [--beam N] [--other-bias X]
+ * eval  --corpus DIR [--model FILE] [--backward FILE | --one-direction] [--split dev] [--pipeline] [--no-date-rules] [--no-gazetteer] [--keep-the] [--keep-possessives] [--no-facilities] [--no-consistency] [--no-cues] [--tokenizer ptb|ud] [--casing ORIGINAL|LOWER|UPPER|TITLE|ALL] [--no-true-casing] [--beam N] [--other-bias X]
  * clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * casing --corpus DIR [--out FILE]
  * decoding [--model FILE] [--beam N] [--other-bias X]
@@ -77,7 +77,7 @@ public final class ModelsCommand {
       if (arg.equals("--pipeline") || arg.equals("--no-date-rules") || arg.equals("--no-gazetteer")
           || arg.equals("--keep-the") || arg.equals("--keep-possessives") || arg.equals("--keep-members")
           || arg.equals("--one-direction") || arg.equals("--no-true-casing") || arg.equals("--no-facilities")
-          || arg.equals("--no-consistency")) {
+          || arg.equals("--no-consistency") || arg.equals("--no-cues")) {
         options.put(arg.substring(2), "true");
       } else if (arg.equals("--set") && i + 1 < args.length) {
         String[] kv = args[++i].split("=", 2);
@@ -126,9 +126,10 @@ public final class ModelsCommand {
       cheap.putAll(overrides);
       Map<String, UnaryOperator<Nerva.Builder>> variants = new LinkedHashMap<>();
       variants.put("shipped defaults", b -> b);
+      variants.put("without organisation cues", b -> b.organisationCues(false));
       variants.put("without document consistency", b -> b.documentConsistency(false));
       variants.put("without consistency and facilities (before session 7)",
-          b -> b.documentConsistency(false).facilitiesAsLocations(false));
+          b -> b.documentConsistency(false).facilitiesAsLocations(false).organisationCues(false));
       LeaveOneGenreOut.run(OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train")),
           OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "dev")), TrainingRecipe.read(recipe, cheap), variants,
           System.out);
@@ -182,7 +183,7 @@ public final class ModelsCommand {
         !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"), !options.containsKey("keep-the"),
         !options.containsKey("keep-possessives"), options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"), options.get("beam"),
         options.get("other-bias"), backward, !options.containsKey("no-true-casing"),
-        !options.containsKey("no-facilities"), !options.containsKey("no-consistency"));
+        !options.containsKey("no-facilities"), !options.containsKey("no-consistency"), !options.containsKey("no-cues"));
   }
 
   /** Where the right-to-left partner of a model file lives: ner-en.bin → ner-en-r2l.bin. */
@@ -253,7 +254,7 @@ public final class ModelsCommand {
 
   private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
       boolean gazetteer, boolean stripThe, boolean stripPossessives, String tokenizer, String casingOption, String beam, String otherBias,
-      String backward, boolean trueCasing, boolean facilities, boolean consistency) throws IOException {
+      String backward, boolean trueCasing, boolean facilities, boolean consistency, boolean cues) throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
     TokenNameFinderModel model = NameFinderRecognizer.loadModel(modelFile);
@@ -296,6 +297,7 @@ public final class ModelsCommand {
           .tokenizer(tokenizer.equals("ud") ? udTokenizer() : PtbTokenizer.INSTANCE)
           .facilitiesAsLocations(facilities)
           .documentConsistency(consistency)
+          .organisationCues(cues)
           .build();
       // warm-up: one whole pass, so the rates below are not the JIT compiler's (the first pass
       // over dev runs at about half the speed of the second)
