@@ -132,13 +132,14 @@ public final class DocumentConsistency implements PipelineStep {
       }
       byFirstWord.computeIfAbsent(e.tokens.get(0), w -> new ArrayList<>()).add(e);
     }
+    // Longest first, once: the loop below tries them at every token that starts one.
+    byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Evidence e) -> e.tokens.size()).reversed()));
     List<Entity> added = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       List<Evidence> candidates = byFirstWord.get(tokens.get(i).text());
       if (candidates == null) {
         continue;
       }
-      candidates.sort(Comparator.comparingInt((Evidence e) -> e.tokens.size()).reversed());
       for (Evidence e : candidates) {
         int last = i + e.tokens.size() - 1;
         if (last >= tokens.size() || !matches(tokens, i, e.tokens)) {
