@@ -1,8 +1,8 @@
 package dev.nerva;
 
 import dev.nerva.internal.dictionary.PhraseTrie;
+import dev.nerva.internal.dictionary.TsvRecords;
 import dev.nerva.internal.tokenize.PtbTokenizer;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -133,30 +133,13 @@ public final class EntityDictionary implements EntityRecognizer {
    */
   public static EntityDictionary read(Reader reader, String source, Builder into) throws IOException {
     Objects.requireNonNull(into, "into");
-    BufferedReader lines = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
-    int number = 0;
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      number++;
-      if (number == 1 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
+    TsvRecords.read(reader, source, 3, fields -> {
+      if (fields.length < 2) {
+        throw new IllegalArgumentException("no tab between phrase and label");
       }
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] fields = line.split("\t", -1);
-      try {
-        if (fields.length < 2) {
-          throw new IllegalArgumentException("no tab between phrase and label");
-        }
-        if (fields.length > 3) {
-          throw new IllegalArgumentException("more than three tab-separated fields");
-        }
-        into.add(fields[0], EntityType.of(fields[1].strip()),
-            fields.length == 3 && !fields[2].isBlank() ? fields[2].strip() : null);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(source + " line " + number + ": " + e.getMessage(), e);
-      }
-    }
+      into.add(fields[0], EntityType.of(fields[1].strip()),
+          fields.length == 3 && !fields[2].isBlank() ? fields[2].strip() : null);
+    });
     return into.build();
   }
 

@@ -11,6 +11,7 @@ import dev.nerva.internal.country.CountryGazetteer;
 import dev.nerva.internal.country.CountryResolver;
 import dev.nerva.internal.date.DateNormalizer;
 import dev.nerva.internal.dictionary.Exclusions;
+import dev.nerva.internal.dictionary.TsvRecords;
 import dev.nerva.internal.date.DateRules;
 import dev.nerva.internal.date.TenseDetector;
 import dev.nerva.internal.ner.NameFinderRecognizer;
@@ -34,6 +35,7 @@ import dev.nerva.internal.tokenize.PtbTokenizer;
 import dev.nerva.internal.tokenize.SentenceSplitter;
 import dev.nerva.internal.tokenize.TrueCaser;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -658,24 +660,12 @@ public final class Nerva {
      */
     public Builder exclusions(Path file) throws IOException {
       Preconditions.checkNotNull(file, "file");
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      Exclusions read = exclusions;
-      for (int i = 0; i < lines.size(); i++) {
-        String line = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] fields = line.split("\t", -1);
-        try {
-          if (fields.length > 2) {
-            throw new IllegalArgumentException("more than two tab-separated fields");
-          }
-          read = read.plus(fields[0], fields.length == 2 ? EntityType.of(fields[1].strip()) : null);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
-        }
+      Exclusions[] read = {exclusions};
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        TsvRecords.read(reader, file.toString(), 2,
+            fields -> read[0] = read[0].plus(fields[0], fields.length == 2 ? EntityType.of(fields[1].strip()) : null));
       }
-      this.exclusions = read;
+      this.exclusions = read[0];
       return this;
     }
 
