@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -39,8 +42,7 @@ public final class CustomTraining {
 
   /** The recipe, shipped in this jar beside the bundled models' recipe. */
   static final String RECIPE_RESOURCE = "/dev/nerva/train/recipe/";
-  private static final List<String> RECIPE_FILES = List.of("custom.properties", "ner-en-features.xml",
-      "clusters/c200.clusters", "clusters/c1000.clusters", "gazetteers/places.txt", "gazetteers/first-names.txt");
+  private static final String RECIPE_FILE = "custom.properties";
 
   /**
    * What a training run did.
@@ -171,19 +173,36 @@ public final class CustomTraining {
     return keys;
   }
 
-  /** Copies the recipe from this jar into {@code folder}; returns the recipe file. */
+  /**
+   * Copies the recipe from this jar into {@code folder} with every file it names (features,
+   * clusters, gazetteers); returns the recipe file.
+   */
   static Path extractRecipe(Path folder) throws IOException {
-    for (String file : RECIPE_FILES) {
-      Path target = folder.resolve(file);
-      Files.createDirectories(target.getParent());
-      try (InputStream in = CustomTraining.class.getResourceAsStream(RECIPE_RESOURCE + file)) {
-        if (in == null) {
-          throw new IOException("the training recipe is missing from the nerva-train jar: " + RECIPE_RESOURCE + file);
+    Path recipe = copyRecipeFile(RECIPE_FILE, folder);
+    Properties keys = new Properties();
+    try (Reader reader = Files.newBufferedReader(recipe, StandardCharsets.UTF_8)) {
+      keys.load(reader);
+    }
+    for (String key : List.of("features", "clusters", "gazetteers")) {
+      for (String file : keys.getProperty(key, "").split(",")) {
+        if (!file.isBlank()) {
+          copyRecipeFile(file.strip(), folder);
         }
-        Files.copy(in, target);
       }
     }
-    return folder.resolve("custom.properties");
+    return recipe;
+  }
+
+  private static Path copyRecipeFile(String file, Path folder) throws IOException {
+    Path target = folder.resolve(file);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = CustomTraining.class.getResourceAsStream(RECIPE_RESOURCE + file)) {
+      if (in == null) {
+        throw new IOException("the training recipe is missing from the nerva-train jar: " + RECIPE_RESOURCE + file);
+      }
+      Files.copy(in, target);
+    }
+    return target;
   }
 
   private static void deleteRecursively(Path folder) throws IOException {

@@ -42,7 +42,12 @@ import opennlp.tools.tokenize.TokenizerModel;
  * average --model FILE --with FILE[,FILE...] --out FILE
  * checksums [--dir DIR]
  * logo --corpus DIR [--recipe FILE] [--set key=value]...
+ * gazetteers [--outdir DIR] [--cache DIR]
  * </pre>
+ *
+ * <p>{@code gazetteers} rewrites the recipe's {@code gazetteers/open-*.txt} lists from openly
+ * licensed sources on the npm registry ({@link OpenGazetteers}; downloads cached under {@code
+ * models/train/target/gazetteer-sources}).
  *
  * <p>{@code logo} is the leave-one-genre-out evaluation ({@link dev.nerva.eval.LeaveOneGenreOut}):
  * by default with a cheaper recipe than the shipped one (one GIS learner, 30 iterations, cutoff 5,
@@ -67,8 +72,10 @@ public final class ModelsCommand {
 
   public static void main(String[] args) throws IOException {
     if (args.length == 0
-        || !List.of("train", "eval", "clusters", "casing", "decoding", "average", "checksums", "logo").contains(args[0])) {
-      usage("first argument must be 'train', 'eval', 'clusters', 'casing', 'decoding', 'average' or 'checksums'");
+        || !List.of("train", "eval", "clusters", "casing", "decoding", "average", "checksums", "logo",
+        "gazetteers").contains(args[0])) {
+      usage("first argument must be 'train', 'eval', 'clusters', 'casing', 'decoding', 'average', 'checksums', 'logo'"
+          + " or 'gazetteers'");
     }
     Map<String, String> options = new HashMap<>();
     Map<String, String> overrides = new HashMap<>();
@@ -99,6 +106,20 @@ public final class ModelsCommand {
               Paths.get(inSourceTree("core/src/main/resources/dev/nerva/internal/country")));
       for (Path folder : folders) {
         System.out.println("wrote " + Checksums.write(folder));
+      }
+      return;
+    }
+    if (args[0].equals("gazetteers")) {
+      Path out = Paths.get(options.getOrDefault("outdir", inSourceTree("models/train/recipe/gazetteers")));
+      Path cache = Paths.get(options.getOrDefault("cache", inSourceTree("models/train/target/gazetteer-sources")));
+      try {
+        for (Path file : OpenGazetteers.build(cache, out,
+            Paths.get(inSourceTree("models/en/src/main/resources/dev/nerva/models/en/casing-en.txt")))) {
+          System.out.printf("wrote %s (%d names)%n", file, Files.readAllLines(file).size() - 2);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while downloading", e);
       }
       return;
     }
@@ -335,6 +356,9 @@ public final class ModelsCommand {
     System.err.println("       clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word clusters from train.bio's tokens)");
     System.err.println("       decoding [--model FILE] [--beam N] [--other-bias X]   (rewrites a model's decoding settings)");
     System.err.println("       average --model FILE --with FILE[,FILE...] --out FILE   (averages the weights of models with the same features)");
+    System.err.println("       checksums [--dir DIR]   (rewrites a resource folder's CHECKSUMS file)");
+    System.err.println("       logo --corpus DIR [--recipe FILE] [--set key=value]...   (leave-one-genre-out evaluation)");
+    System.err.println("       gazetteers [--outdir DIR] [--cache DIR]   (rewrites the open-*.txt gazetteers from npm sources)");
     System.exit(2);
   }
 }

@@ -36,6 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Trains a tiny model on a hand-written toy corpus: the recipe, trainer and evaluation end to end. */
 class TrainingSmokeTest {
 
+  /** The recipe's gazetteers but its hand-assembled place list, which the tests replace. */
+  private static final String OTHER_LISTS = ",gazetteers/first-names.txt,gazetteers/open-places.txt,"
+      + "gazetteers/open-given-names.txt,gazetteers/open-surnames.txt,gazetteers/open-wordnet-people.txt,"
+      + "gazetteers/open-organisations.txt";
+
+
   static final Path TINY = Paths.get("src/test/resources/tiny-corpus");
   static final Path RECIPE = Paths.get("recipe/ner-en.properties");
 
@@ -122,7 +128,7 @@ class TrainingSmokeTest {
     Path places = dir.resolve("places.txt");
     Files.writeString(places, "Buenos Aires\n");
     Map<String, String> settings = Map.of("ensemble", "", "iterations", "30", "cutoff", "0", "threads", "1",
-        "gazetteers", places + ",gazetteers/first-names.txt");
+        "gazetteers", places + OTHER_LISTS);
     TokenNameFinderModel forward = trainWriteAndReload(settings, dir.resolve("forward.bin"));
     Map<String, String> backwards = new java.util.HashMap<>(settings);
     backwards.put("direction", "RIGHT_TO_LEFT");
@@ -186,7 +192,7 @@ class TrainingSmokeTest {
     // Relative lists resolve against the recipe's folder; an absolute path is taken as it is.
     Path file = dir.resolve("gazetteers.bin");
     TokenNameFinderModel reloaded = trainWriteAndReload(Map.of("ensemble", "", "iterations", "10", "cutoff", "0",
-        "threads", "1", "gazetteers", places + ",gazetteers/first-names.txt"), file);
+        "threads", "1", "gazetteers", places + OTHER_LISTS), file);
 
     assertThat(reloaded.<Object>getArtifact("places.dictionary")).isInstanceOfSatisfying(Dictionary.class, d -> {
       assertThat(d).containsExactlyInAnyOrder(
