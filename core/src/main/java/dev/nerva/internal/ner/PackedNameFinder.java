@@ -1,6 +1,7 @@
 package dev.nerva.internal.ner;
 
 import com.google.common.base.Preconditions;
+import dev.nerva.ner.features.PhraseList;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -18,6 +20,7 @@ import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.maxent.io.BinaryGISModelWriter;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.model.DictionarySerializer;
 
 /**
  * A GIS maxent name finder loaded for decoding only: its weights read from the model file straight
@@ -34,6 +37,9 @@ public final class PackedNameFinder {
   static final String PACKED_MARKER = "\u0000nerva:weights-packed-elsewhere";
 
   private static final String CLASSIFIER_ENTRY = "nameFinder.model";
+  private static final String MANIFEST_ENTRY = "manifest.properties";
+  /** How a manifest names the serializer of one of its artefacts. */
+  private static final String SERIALIZER_PREFIX = "serializer-class-";
 
   private final TokenNameFinderModel model;
   private final MaxentBeamDecoder decoder;
@@ -62,6 +68,8 @@ public final class PackedNameFinder {
         if (entry.getName().equals(CLASSIFIER_ENTRY)) {
           packed = readGis(new DataInputStream(new BufferedInputStream(zip, 1 << 16)));
           writeStandIn(packed.outcomes, out);
+        } else if (entry.getName().equals(MANIFEST_ENTRY)) {
+          out.write(withFastDictionaries(zip.readAllBytes()));
         } else {
           zip.transferTo(out);
         }
@@ -75,6 +83,30 @@ public final class PackedNameFinder {
     MaxentBeamDecoder decoder = new MaxentBeamDecoder(model, packed.weights, packed.outcomes,
         MaxentBeamDecoder.beamSizeOf(model), MaxentBeamDecoder.otherBiasOf(model));
     return new PackedNameFinder(model, decoder);
+  }
+
+  /**
+   * The manifest with every dictionary artefact read by {@link PhraseList}'s serializer instead of
+   * OpenNLP's: same file format, a fraction of the load time, one shared copy for all decoding
+   * sessions. Models trained before Nerva wrote that serializer name OpenNLP's.
+   */
+  private static byte[] withFastDictionaries(byte[] manifest) throws IOException {
+    Properties properties = new Properties();
+    properties.load(new ByteArrayInputStream(manifest));
+    boolean changed = false;
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(SERIALIZER_PREFIX) && key.endsWith(".dictionary")
+          && DictionarySerializer.class.getName().equals(properties.getProperty(key))) {
+        properties.setProperty(key, PhraseList.Serializer.class.getName());
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return manifest;
+    }
+    ByteArrayOutputStream rewritten = new ByteArrayOutputStream(manifest.length + 256);
+    properties.store(rewritten, null);
+    return rewritten.toByteArray();
   }
 
   /** The model without its weights: descriptor, resources, manifest; OpenNLP cannot decode it. */

@@ -1,9 +1,7 @@
 package dev.nerva.ner.features;
 
-import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
-import opennlp.tools.util.featuregen.DictionaryFeatureGenerator;
 import opennlp.tools.util.featuregen.GeneratorFactory;
 
 /**
@@ -22,7 +20,6 @@ public final class MemoDictionaryFeaturesFactory extends GeneratorFactory.Abstra
 
   @Override
   public AdaptiveFeatureGenerator create() throws InvalidFormatException {
-    Dictionary dictionary = PrefixedDictionaryFeaturesFactory.dictionary(resourceManager, getStr("dict"));
-    return dictionary.isCaseSensitive() ? new DictionaryMatches("", dictionary) : new DictionaryFeatureGenerator(dictionary);
+    return PrefixedDictionaryFeaturesFactory.generator("", resourceManager, getStr("dict"));
   }
 }

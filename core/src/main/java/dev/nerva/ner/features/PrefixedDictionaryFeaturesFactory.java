@@ -8,7 +8,6 @@ import opennlp.tools.util.featuregen.DictionaryFeatureGenerator;
 import opennlp.tools.util.featuregen.FeatureGeneratorResourceProvider;
 import opennlp.tools.util.featuregen.GeneratorFactory;
 import opennlp.tools.util.model.ArtifactSerializer;
-import opennlp.tools.util.model.DictionarySerializer;
 
 /**
  * Dictionary (gazetteer) features under a name of their own: {@code <prefix>:w=dic} and {@code
@@ -41,22 +40,30 @@ public final class PrefixedDictionaryFeaturesFactory extends GeneratorFactory.Ab
     if (prefix == null || prefix.isBlank()) {
       throw new InvalidFormatException("a prefixed dictionary generator needs a non-empty 'prefix'");
     }
-    Dictionary dictionary = dictionary(resourceManager, getStr("dict"));
-    return dictionary.isCaseSensitive()
-        ? new DictionaryMatches(prefix, dictionary)
-        : new DictionaryFeatureGenerator(prefix, dictionary);
+    return generator(prefix, resourceManager, getStr("dict"));
   }
 
   @Override
   public Map<String, ArtifactSerializer<?>> getArtifactSerializerMapping() throws InvalidFormatException {
-    return Map.of(getStr("dict"), new DictionarySerializer());
+    return Map.of(getStr("dict"), new PhraseList.Serializer());
   }
 
-  static Dictionary dictionary(FeatureGeneratorResourceProvider resources, String key) throws InvalidFormatException {
+  /**
+   * The dictionary features of resource {@code key}: a {@link PhraseList} (models written or
+   * loaded by Nerva) or an OpenNLP {@link Dictionary} (training, and models OpenNLP loaded).
+   */
+  static AdaptiveFeatureGenerator generator(String prefix, FeatureGeneratorResourceProvider resources, String key)
+      throws InvalidFormatException {
     Object resource = resources == null ? null : resources.getResource(key);
-    if (!(resource instanceof Dictionary dictionary)) {
-      throw new InvalidFormatException("no dictionary resource named " + key);
+    if (resource instanceof PhraseList phrases) {
+      return new DictionaryMatches(prefix, phrases);
     }
-    return dictionary;
+    if (resource instanceof Dictionary dictionary) {
+      if (!dictionary.isCaseSensitive()) {
+        return new DictionaryFeatureGenerator(prefix, dictionary);
+      }
+      return new DictionaryMatches(prefix, PhraseList.of(dictionary));
+    }
+    throw new InvalidFormatException("no dictionary resource named " + key);
   }
 }

@@ -85,4 +85,38 @@ class PrefixedDictionaryFeaturesTest {
         .hasRootCauseInstanceOf(InvalidFormatException.class)
         .hasMessageContaining("cities.dictionary");
   }
+
+  @Test
+  void phraseListsReadFromDictionaryXmlMakeTheSameFeaturesAsTheDictionary() throws Exception {
+    Dictionary places = dictionary(true, "Buenos Aires", "Oslo", "Buenos", "AT&T <Labs>");
+    java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+    places.serialize(xml);
+    Object read = new PhraseList.Serializer().create(new java.io.ByteArrayInputStream(xml.toByteArray()));
+    assertThat(read).isInstanceOfSatisfying(PhraseList.class, list -> assertThat(list.size()).isEqualTo(4));
+
+    String descriptor = "<featureGenerators name=\"t\">"
+        + generator(PrefixedDictionaryFeaturesFactory.class.getName(), "places.dictionary", "place")
+        + "</featureGenerators>";
+    assertThat(features(descriptor, Map.of("places.dictionary", read)))
+        .isEqualTo(features(descriptor, Map.of("places.dictionary", places)));
+    // escaped characters come back as they were written
+    String[] escaped = {"AT&T", "<Labs>", "said"};
+    assertThat(DescriptorFeatures.of(DescriptorFeatures.generator(descriptor, Map.of("places.dictionary", read)), escaped)
+        .get(1)).containsExactly("place:w=dic", "place:w=dic=<Labs>");
+
+    // and write back as the same dictionary
+    java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+    new PhraseList.Serializer().serialize(read, again);
+    assertThat(new Dictionary(new java.io.ByteArrayInputStream(again.toByteArray()))).isEqualTo(places);
+  }
+
+  @Test
+  void aCaseInsensitiveDictionaryStaysAnOpenNlpDictionary() throws Exception {
+    java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+    dictionary(false, "buenos aires").serialize(xml);
+    assertThat(new PhraseList.Serializer().create(new java.io.ByteArrayInputStream(xml.toByteArray())))
+        .isInstanceOfSatisfying(Dictionary.class, d -> assertThat(d.isCaseSensitive()).isFalse());
+    assertThatThrownBy(() -> new PhraseList.Serializer().create(new java.io.ByteArrayInputStream(new byte[] {'x'})))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("<dictionary>");
+  }
 }

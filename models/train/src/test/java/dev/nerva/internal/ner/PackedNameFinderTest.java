@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nerva.Nerva;
 import dev.nerva.Sentence;
+import dev.nerva.ner.features.PhraseList;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,14 @@ class PackedNameFinderTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PackedNameFinder");
     assertThatThrownBy(() -> PackedNameFinder.read(new ByteArrayInputStream("not a zip".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void gazetteersOfTheBundledModelsLoadAsSharedPhraseLists() throws Exception {
+    PackedNameFinder packed = PackedNameFinder.read(new ByteArrayInputStream(bytes(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE)));
+    // the bundled models' manifests name OpenNLP's dictionary serializer; the packed copy reads them faster
+    assertThat(packed.model().<Object>getArtifact("places.dictionary")).isInstanceOf(PhraseList.class);
+    assertThat(packed.model().<Object>getArtifact("countries.dictionary")).isInstanceOf(PhraseList.class);
   }
 
   private static String describe(Span[] spans) {
