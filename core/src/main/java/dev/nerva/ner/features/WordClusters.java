@@ -1,18 +1,22 @@
 package dev.nerva.ner.features;
 
 import com.google.common.base.Preconditions;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableMap;
-import java.io.BufferedReader;
+import com.google.common.hash.HashCode;
+import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import opennlp.tools.util.model.ArtifactSerializer;
 import opennlp.tools.util.model.SerializableArtifact;
 
@@ -34,16 +38,26 @@ public final class WordClusters implements SerializableArtifact {
 
   /** Reads "word cluster" lines (UTF-8); other lines are ignored. Does not close {@code in}. */
   public static WordClusters read(InputStream in) throws IOException {
-    Map<String, String> map = new TreeMap<>();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line;
-    while ((line = reader.readLine()) != null) {
-      String[] parts = line.split(" ");
-      if (parts.length >= 2) {
-        map.put(parts[0], parts[1]);
+    return parse(in.readAllBytes());
+  }
+
+  private static WordClusters parse(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    Map<String, String> clusterIds = new HashMap<>(); // a few hundred ids shared by all words
+    ImmutableMap.Builder<String, String> table = ImmutableMap.builderWithExpectedSize(bytes.length / 10);
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
       }
+      String[] parts = text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end).split(" ");
+      if (parts.length >= 2) {
+        table.put(parts[0], clusterIds.computeIfAbsent(parts[1], id -> id));
+      }
+      start = end + 1;
     }
-    return new WordClusters(map);
+    return new WordClusters(table.buildKeepingLast());
   }
 
   /** The cluster of {@code word}, if it has one. */
@@ -65,11 +79,25 @@ public final class WordClusters implements SerializableArtifact {
     return Serializer.class;
   }
 
-  /** Reads and writes the table inside a model file, leaving the model's stream open. */
+  /**
+   * Tables read from model files, by content: the two reading directions of a model carry the same
+   * tables, which are then parsed and held once.
+   */
+  private static final Cache<HashCode, WordClusters> READ = CacheBuilder.newBuilder().weakValues().build();
+
+  /**
+   * Reads and writes the table inside a model file, leaving the model's stream open; a table with
+   * the same bytes as one already read (and still in use) is that one.
+   */
   public static final class Serializer implements ArtifactSerializer<WordClusters> {
     @Override
     public WordClusters create(InputStream in) throws IOException {
-      return read(in);
+      byte[] bytes = in.readAllBytes();
+      try {
+        return READ.get(Hashing.murmur3_128().hashBytes(bytes), () -> parse(bytes));
+      } catch (ExecutionException e) {
+        throw new IOException(e.getCause());
+      }
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nerva.Nerva;
 import dev.nerva.Sentence;
 import dev.nerva.ner.features.PhraseList;
+import dev.nerva.ner.features.WordClusters;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,16 @@ class PackedNameFinderTest {
     // the bundled models' manifests name OpenNLP's dictionary serializer; the packed copy reads them faster
     assertThat(packed.model().<Object>getArtifact("places.dictionary")).isInstanceOf(PhraseList.class);
     assertThat(packed.model().<Object>getArtifact("countries.dictionary")).isInstanceOf(PhraseList.class);
+  }
+
+  @Test
+  void bothReadingDirectionsShareOneCopyOfTheirWordClusters() throws Exception {
+    PackedNameFinder forward = PackedNameFinder.read(new ByteArrayInputStream(bytes(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE)));
+    PackedNameFinder backward =
+        PackedNameFinder.read(new ByteArrayInputStream(bytes(NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE)));
+    Object clusters = forward.model().getArtifact("c1000.clusters");
+    assertThat(clusters).isInstanceOfSatisfying(WordClusters.class, c -> assertThat(c.size()).isGreaterThan(20_000));
+    assertThat(backward.model().<Object>getArtifact("c1000.clusters")).isSameAs(clusters);
   }
 
   private static String describe(Span[] spans) {
