@@ -105,7 +105,11 @@ final class FeatureWeights {
 
     /** Adds one feature: the outcomes it weighs and their weights (only the first active.length used). */
     void add(String feature, int[] active, double[] parameters) {
-      long hash = hash(feature);
+      add(hash(feature), active, parameters);
+    }
+
+    /** {@link #add(String, int[], double[])} for a feature's {@link #hash}. */
+    void add(long hash, int[] active, double[] parameters) {
       int slot = (int) hash & mask;
       while (slots[2 * slot] != EMPTY) {
         slot = (slot + 1) & mask;
@@ -192,7 +196,26 @@ final class FeatureWeights {
     for (int shift = 0; i < n; i++, shift += 16) {
       tail |= (long) s.charAt(i) << shift;
     }
-    h = Long.rotateLeft(h ^ (tail * 0x87C37B91114253D5L), 31) * 0x4CF5AD432745937FL;
+    return finish(h, tail);
+  }
+
+  /** {@link #hash(String)} of the first {@code n} characters of {@code chars}, the same value. */
+  static long hash(char[] chars, int n) {
+    long h = 0x9E3779B97F4A7C15L ^ n;
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      long word = chars[i] | (long) chars[i + 1] << 16 | (long) chars[i + 2] << 32 | (long) chars[i + 3] << 48;
+      h = Long.rotateLeft(h ^ (word * 0x87C37B91114253D5L), 31) * 0x4CF5AD432745937FL;
+    }
+    long tail = 0;
+    for (int shift = 0; i < n; i++, shift += 16) {
+      tail |= (long) chars[i] << shift;
+    }
+    return finish(h, tail);
+  }
+
+  private static long finish(long state, long tail) {
+    long h = Long.rotateLeft(state ^ (tail * 0x87C37B91114253D5L), 31) * 0x4CF5AD432745937FL;
     h ^= h >>> 33;
     h *= 0xFF51AFD7ED558CCDL;
     h ^= h >>> 33;

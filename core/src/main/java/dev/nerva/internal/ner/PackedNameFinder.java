@@ -2,15 +2,15 @@ package dev.nerva.internal.ner;
 
 import com.google.common.base.Preconditions;
 import dev.nerva.ner.features.PhraseList;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UTFDataFormatException;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
@@ -66,7 +66,7 @@ public final class PackedNameFinder {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         out.putNextEntry(new ZipEntry(entry.getName()));
         if (entry.getName().equals(CLASSIFIER_ENTRY)) {
-          packed = readGis(new DataInputStream(new BufferedInputStream(zip, 1 << 16)));
+          packed = readGis(zip);
           writeStandIn(packed.outcomes, out);
         } else if (entry.getName().equals(MANIFEST_ENTRY)) {
           out.write(withFastDictionaries(zip.readAllBytes()));
@@ -123,10 +123,13 @@ public final class PackedNameFinder {
   /**
    * OpenNLP's binary GIS format: "GIS", correction constant and parameter, outcome labels, outcome
    * patterns ("count outcome outcome ..."), feature names, then each feature's weights pattern by
-   * pattern.
+   * pattern. Feature names are hashed straight from their bytes: the decoder needs only the hash,
+   * and building 700,000 strings per model was most of the garbage (and, on one core, of the
+   * collector's time) at load.
    */
-  private static Packed readGis(DataInputStream in) throws IOException {
-    String type = in.readUTF();
+  private static Packed readGis(InputStream raw) throws IOException {
+    BigEndianReader in = new BigEndianReader(raw);
+    String type = in.readUtf();
     if (!type.equals("GIS")) {
       throw new IOException("the classifier is a " + type + " model, not GIS");
     }
@@ -134,14 +137,14 @@ public final class PackedNameFinder {
     in.readDouble(); // correction parameter
     String[] outcomes = new String[in.readInt()];
     for (int i = 0; i < outcomes.length; i++) {
-      outcomes[i] = in.readUTF();
+      outcomes[i] = in.readUtf();
     }
     int[][] patterns = new int[in.readInt()][];
     int pairCount = 0;
     int rows = 0;
     int denseFrom = FeatureWeights.denseFrom(outcomes.length);
     for (int i = 0; i < patterns.length; i++) {
-      String[] fields = in.readUTF().split(" ");
+      String[] fields = in.readUtf().split(" ");
       patterns[i] = new int[fields.length];
       for (int f = 0; f < fields.length; f++) {
         patterns[i][f] = Integer.parseInt(fields[f]);
@@ -154,26 +157,124 @@ public final class PackedNameFinder {
         pairCount += count * active;
       }
     }
-    String[] features = new String[in.readInt()];
-    for (int i = 0; i < features.length; i++) {
-      features[i] = in.readUTF();
+    long[] featureHashes = new long[in.readInt()];
+    for (int i = 0; i < featureHashes.length; i++) {
+      featureHashes[i] = in.readUtfHash();
     }
-    FeatureWeights.Builder builder = new FeatureWeights.Builder(features.length, pairCount, rows, outcomes.length);
+    FeatureWeights.Builder builder = new FeatureWeights.Builder(featureHashes.length, pairCount, rows, outcomes.length);
     double[] weights = new double[outcomes.length];
     int feature = 0;
     for (int[] pattern : patterns) {
       int[] active = Arrays.copyOfRange(pattern, 1, pattern.length);
       for (int c = 0; c < pattern[0]; c++) {
+        if (feature == featureHashes.length) {
+          throw new IOException("the classifier weighs more features than the " + featureHashes.length + " it lists");
+        }
         for (int a = 0; a < active.length; a++) {
           weights[a] = in.readDouble();
         }
-        builder.add(features[feature++], active, weights);
+        builder.add(featureHashes[feature++], active, weights);
       }
     }
-    if (feature != features.length) {
-      throw new IOException("the classifier lists " + features.length + " features but weighs " + feature);
+    if (feature != featureHashes.length) {
+      throw new IOException("the classifier lists " + featureHashes.length + " features but weighs " + feature);
     }
     return new Packed(builder.build(), outcomes);
+  }
+
+  /**
+   * Java's {@code DataInput} encoding read from a plain buffer (no per-call locking, as
+   * {@code BufferedInputStream} has), with a way to hash a modified-UTF-8 string without making it.
+   */
+  private static final class BigEndianReader {
+    private final InputStream in;
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    private char[] chars = new char[256];
+
+    BigEndianReader(InputStream in) {
+      this.in = in;
+    }
+
+    private void require(int n) throws IOException {
+      if (limit - position >= n) {
+        return;
+      }
+      System.arraycopy(buffer, position, buffer, 0, limit - position);
+      limit -= position;
+      position = 0;
+      while (limit < n) {
+        int read = in.read(buffer, limit, buffer.length - limit);
+        if (read < 0) {
+          throw new EOFException("the classifier ends early");
+        }
+        limit += read;
+      }
+    }
+
+    int readUnsignedShort() throws IOException {
+      require(2);
+      int value = (buffer[position] & 0xFF) << 8 | buffer[position + 1] & 0xFF;
+      position += 2;
+      return value;
+    }
+
+    int readInt() throws IOException {
+      require(4);
+      int value = (buffer[position] & 0xFF) << 24 | (buffer[position + 1] & 0xFF) << 16
+          | (buffer[position + 2] & 0xFF) << 8 | buffer[position + 3] & 0xFF;
+      position += 4;
+      return value;
+    }
+
+    double readDouble() throws IOException {
+      require(8);
+      long value = 0;
+      for (int i = 0; i < 8; i++) {
+        value = value << 8 | buffer[position + i] & 0xFF;
+      }
+      position += 8;
+      return Double.longBitsToDouble(value);
+    }
+
+    /** Decodes the next modified-UTF-8 string into {@link #chars}; returns its length. */
+    private int decodeUtf() throws IOException {
+      int bytes = readUnsignedShort();
+      require(bytes);
+      if (chars.length < bytes) {
+        chars = new char[Math.max(bytes, 2 * chars.length)];
+      }
+      int n = 0;
+      int end = position + bytes;
+      for (int i = position; i < end; ) {
+        int b = buffer[i] & 0xFF;
+        if (b < 0x80) {
+          chars[n++] = (char) b;
+          i++;
+        } else if ((b & 0xE0) == 0xC0 && i + 1 < end) {
+          chars[n++] = (char) ((b & 0x1F) << 6 | buffer[i + 1] & 0x3F);
+          i += 2;
+        } else if ((b & 0xF0) == 0xE0 && i + 2 < end) {
+          chars[n++] = (char) ((b & 0x0F) << 12 | (buffer[i + 1] & 0x3F) << 6 | buffer[i + 2] & 0x3F);
+          i += 3;
+        } else {
+          throw new UTFDataFormatException("malformed feature name in the classifier");
+        }
+      }
+      position = end;
+      return n;
+    }
+
+    String readUtf() throws IOException {
+      int n = decodeUtf();
+      return new String(chars, 0, n);
+    }
+
+    long readUtfHash() throws IOException {
+      int n = decodeUtf();
+      return FeatureWeights.hash(chars, n);
+    }
   }
 
   /** A GIS model with the same outcomes and one marker feature, which OpenNLP loads in no time. */
