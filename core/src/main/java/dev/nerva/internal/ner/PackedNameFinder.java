@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.UTFDataFormatException;
 import java.util.Arrays;
 import java.util.Properties;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -62,6 +63,7 @@ public final class PackedNameFinder {
     ByteArrayOutputStream slim = new ByteArrayOutputStream(1 << 20);
     Packed packed = null;
     try (ZipOutputStream out = new ZipOutputStream(slim)) {
+      out.setLevel(Deflater.NO_COMPRESSION); // the copy is read once, at once: compressing it was a tenth of the load
       ZipInputStream zip = new ZipInputStream(in);
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         out.putNextEntry(new ZipEntry(entry.getName()));
