@@ -146,13 +146,9 @@ public final class PackedNameFinder {
     int rows = 0;
     int denseFrom = FeatureWeights.denseFrom(outcomes.length);
     for (int i = 0; i < patterns.length; i++) {
-      String[] fields = in.readUtf().split(" ");
-      patterns[i] = new int[fields.length];
-      for (int f = 0; f < fields.length; f++) {
-        patterns[i][f] = Integer.parseInt(fields[f]);
-      }
+      patterns[i] = in.readUtfInts();
       int count = patterns[i][0];
-      int active = fields.length - 1;
+      int active = patterns[i].length - 1;
       if (active >= denseFrom) {
         rows += count;
       } else if (active > 1) {
@@ -271,6 +267,37 @@ public final class PackedNameFinder {
     String readUtf() throws IOException {
       int n = decodeUtf();
       return new String(chars, 0, n);
+    }
+
+    /** The next string, a list of non-negative numbers separated by single spaces, as numbers. */
+    int[] readUtfInts() throws IOException {
+      int n = decodeUtf();
+      int fields = n == 0 ? 0 : 1;
+      for (int i = 0; i < n; i++) {
+        if (chars[i] == ' ') {
+          fields++;
+        }
+      }
+      int[] values = new int[fields];
+      int field = 0;
+      long value = 0;
+      boolean digits = false;
+      for (int i = 0; i <= n; i++) {
+        if (i == n || chars[i] == ' ') {
+          if (!digits || value > Integer.MAX_VALUE) {
+            throw new IOException("malformed outcome pattern in the classifier");
+          }
+          values[field++] = (int) value;
+          value = 0;
+          digits = false;
+        } else if (chars[i] >= '0' && chars[i] <= '9') {
+          value = value * 10 + (chars[i] - '0');
+          digits = true;
+        } else {
+          throw new IOException("malformed outcome pattern in the classifier");
+        }
+      }
+      return values;
     }
 
     long readUtfHash() throws IOException {
