@@ -156,4 +156,38 @@ class DocumentConsistencyTest {
     assertThat(entities(model, text)).extracting(Entity::type, Entity::text).containsExactly(
         tuple(EntityType.of("NORP"), "Palestinian"), tuple(EntityType.ORGANIZATION, "Houthi"));
   }
+
+  @Test
+  void whatTheTextSaysAStringIsOutweighsAnyNumberOfGuessesFromContext() {
+    String text = "Fighters of the Kessler militia entered the town. Kessler said it would stay. "
+        + "Officials said Kessler had left.";
+    // a model sure that "Kessler" is a person wherever it finds it, which is everywhere but the cue
+    EntityRecognizer surePerson = new EntityRecognizer() {
+      @Override
+      public String name() {
+        return "model";
+      }
+
+      @Override
+      public Set<EntityType> types() {
+        return Set.of(EntityType.PERSON);
+      }
+
+      @Override
+      public List<Entity> recognize(String body, List<Sentence> sentences) {
+        List<Entity> found = new ArrayList<>();
+        for (int at = body.indexOf("Kessler", 20); at >= 0; at = body.indexOf("Kessler", at + 1)) {
+          found.add(new Entity(EntityType.PERSON, at, at + 7, "Kessler", 0.95, name()));
+        }
+        return found;
+      }
+    };
+
+    assertThat(entities(surePerson, text)).extracting(Entity::text, Entity::type).containsExactly(
+        tuple("Kessler", EntityType.ORGANIZATION), tuple("Kessler", EntityType.ORGANIZATION),
+        tuple("Kessler", EntityType.ORGANIZATION));
+    // without the cue, the model's guesses stand
+    assertThat(entities(surePerson, text.replace("Kessler militia", "Kessler family"))).extracting(Entity::type)
+        .containsOnly(EntityType.PERSON);
+  }
 }

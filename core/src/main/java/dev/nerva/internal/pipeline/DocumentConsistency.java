@@ -21,7 +21,10 @@ import java.util.TreeMap;
  * Makes a document agree with itself about its names, after the sentence-by-sentence pass: a name
  * found in one place is found at its other occurrences the recognizers left unlabelled, a
  * person's surname alone and an organisation's acronym introduced as "Full Name (ACR)" inherit
- * the name's type, and one string gets one type per document by confidence-weighted vote.
+ * the name's type, and one string gets one type per document by confidence-weighted vote, unless
+ * the text itself said what the string is: a span of the organisation-cue step ("the Wagner
+ * mercenary group") decides its string's type for the whole document, over any number of
+ * guesses from context ("Wagner said").
  *
  * <p>Conservative by design: only names written with a capital, only exact occurrences on token
  * boundaries, never a single word the casing lexicon says is usually lower case ("Union",
@@ -58,6 +61,8 @@ public final class DocumentConsistency implements PipelineStep {
     final List<String> tokens;
     double confidence;
     int count;
+    /** The type the text states outright (an organisation cue), which no vote overrides. */
+    EntityType stated;
     boolean notSentenceInitial;
     String normalized;
 
@@ -66,6 +71,9 @@ public final class DocumentConsistency implements PipelineStep {
     }
 
     EntityType winner() {
+      if (stated != null) {
+        return stated;
+      }
       return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
   }
@@ -113,6 +121,9 @@ public final class DocumentConsistency implements PipelineStep {
       e.votes.merge(type, span.confidence(), Double::sum);
       e.confidence += span.confidence();
       e.count++;
+      if (span.recognizer().equals(OrganisationCues.NAME)) {
+        e.stated = type;
+      }
       e.notSentenceInitial |= !initial.contains(span.start());
       if (span.normalized() != null) {
         e.normalized = span.normalized();
@@ -166,7 +177,7 @@ public final class DocumentConsistency implements PipelineStep {
       if (e != null && NAMES.contains(span.type()) && e.votes.size() > 1) {
         EntityType winner = e.winner();
         EntityType own = span.type().equals(EntityType.COUNTRY) ? EntityType.LOCATION : span.type();
-        if (!winner.equals(own) && e.votes.get(winner) > 2 * e.votes.get(own)) {
+        if (!winner.equals(own) && (e.stated != null || e.votes.get(winner) > 2 * e.votes.get(own))) {
           span = countries.resolve(new Entity(winner, span.start(), span.end(), span.text(),
               Math.min(span.confidence(), DISCOUNT * e.confidence / e.count), span.recognizer(), null));
         }
