@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The out-of-domain challenge sets (see {@code challenge/README.md}): reports the English
  * pipeline's exact-match scores per type, with and without document-level consistency, and fails
- * only when a type falls below the floor set from the first measurement (session 7), a few points
+ * only when a type falls below the floor set from the last measurement of the shipped models, a few points
  * under it so that noise does not fail the build and a real regression does.
  */
 class ChallengeSetTest {
@@ -28,12 +28,16 @@ class ChallengeSetTest {
   private static final Pattern MARK = Pattern.compile("\\[\\[([A-Z]+):([^\\]]+)\\]\\]");
   private static final List<String> TYPES = List.of("PERSON", "ORGANIZATION", "COUNTRY", "LOCATION", "DATE");
 
-  /** Exact-match F1 floors per set and type, from the first measurement less about five points. */
+  /**
+   * Exact-match F1 floors per set and type, about five points under the measurement of the shipped
+   * models (session 8: sets grown to 342 and 292 entities, models with open gazetteers and encoder
+   * word classes).
+   */
   private static final Map<String, Map<String, Double>> FLOORS = Map.of(
-      // measured: PERSON 0.767, ORGANIZATION 0.600, COUNTRY 1.000, LOCATION 0.870, DATE 1.000
-      "encyclopedic", Map.of("PERSON", 0.72, "ORGANIZATION", 0.55, "COUNTRY", 0.95, "LOCATION", 0.78, "DATE", 0.95),
-      // measured: PERSON 0.811, ORGANIZATION 0.688, COUNTRY 0.898, LOCATION 0.807, DATE 0.952
-      "defence", Map.of("PERSON", 0.74, "ORGANIZATION", 0.59, "COUNTRY", 0.85, "LOCATION", 0.71, "DATE", 0.90));
+      // measured: PERSON 0.847, ORGANIZATION 0.595, COUNTRY 1.000, LOCATION 0.880, DATE 0.989
+      "encyclopedic", Map.of("PERSON", 0.80, "ORGANIZATION", 0.55, "COUNTRY", 0.95, "LOCATION", 0.83, "DATE", 0.94),
+      // measured: PERSON 0.779, ORGANIZATION 0.677, COUNTRY 0.964, LOCATION 0.848, DATE 0.974
+      "defence", Map.of("PERSON", 0.73, "ORGANIZATION", 0.63, "COUNTRY", 0.91, "LOCATION", 0.80, "DATE", 0.92));
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"encyclopedic", "defence"})
