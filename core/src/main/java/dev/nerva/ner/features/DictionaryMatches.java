@@ -42,6 +42,9 @@ final class DictionaryMatches extends PerSentenceFeatures {
     int longest = phrases.longest();
     StringBuilder candidate = new StringBuilder();
     for (int from = 0; from < tokens.length; from++) {
+      if (!phrases.startsWithToken(tokens[from])) {
+        continue;
+      }
       candidate.setLength(0);
       int end = -1;
       for (int to = from; to < tokens.length && to - from < longest; to++) {

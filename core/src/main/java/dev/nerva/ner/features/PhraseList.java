@@ -34,14 +34,18 @@ public final class PhraseList implements SerializableArtifact {
 
   private final ImmutableSet<String> phrases;
   private final ImmutableSet<String> prefixes;
+  /** The first token of every phrase, bare: most tokens start none, and say so without a copy. */
+  private final ImmutableSet<String> firstTokens;
   private final int longest;
 
   private PhraseList(List<List<String>> entries) {
     ImmutableSet.Builder<String> joinedPhrases = ImmutableSet.builderWithExpectedSize(entries.size());
     ImmutableSet.Builder<String> joinedPrefixes = ImmutableSet.builderWithExpectedSize(entries.size() * 3 / 2);
+    ImmutableSet.Builder<String> firsts = ImmutableSet.builderWithExpectedSize(entries.size());
     int most = 0;
     StringBuilder joined = new StringBuilder();
     for (List<String> tokens : entries) {
+      firsts.add(tokens.get(0));
       joined.setLength(0);
       for (String token : tokens) {
         joined.append(token).append(SEPARATOR);
@@ -52,6 +56,7 @@ public final class PhraseList implements SerializableArtifact {
     }
     this.phrases = joinedPhrases.build();
     this.prefixes = joinedPrefixes.build();
+    this.firstTokens = firsts.build();
     this.longest = most;
   }
 
@@ -85,6 +90,14 @@ public final class PhraseList implements SerializableArtifact {
   /** Whether these tokens, each followed by the separator, are a phrase. */
   boolean isPhrase(String joinedTokens) {
     return phrases.contains(joinedTokens);
+  }
+
+  /**
+   * Whether some phrase starts with this token; asked with the token itself, whose hash the
+   * string keeps, before any joined candidate is built.
+   */
+  boolean startsWithToken(String token) {
+    return firstTokens.contains(token);
   }
 
   /** Whether some phrase starts with these tokens, each followed by the separator. */
