@@ -190,4 +190,44 @@ class DocumentConsistencyTest {
     assertThat(entities(surePerson, text.replace("Kessler militia", "Kessler family"))).extracting(Entity::type)
         .containsOnly(EntityType.PERSON);
   }
+
+  /** Stands in for a model that takes every listed phrase, at each occurrence, for the given type. */
+  private record Everywhere(Map<String, EntityType> names) implements EntityRecognizer {
+    @Override
+    public String name() {
+      return "model";
+    }
+
+    @Override
+    public Set<EntityType> types() {
+      return Set.copyOf(names.values());
+    }
+
+    @Override
+    public List<Entity> recognize(String text, List<Sentence> sentences) {
+      List<Entity> found = new ArrayList<>();
+      names.forEach((phrase, type) -> {
+        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+          found.add(new Entity(type, at, at + phrase.length(), phrase, 0.9, name()));
+        }
+      });
+      return found;
+    }
+  }
+
+  @Test
+  void aNameTheTextDescribesAsAKindOfOrganisationIsOneThroughout() {
+    EntityRecognizer model = new Everywhere(Map.of("Kraftwerk", EntityType.PERSON, "Harrow Motors", EntityType.LOCATION,
+        "Smith", EntityType.PERSON));
+    String text = "Kraftwerk is an electronic band formed in 1970. Later Kraftwerk toured. "
+        + "Harrow Motors, the carmaker based in Leeds, hired Smith, a former company director, in 2020.";
+
+    assertThat(entities(model, text)).extracting(Entity::text, Entity::type).containsExactly(
+        tuple("Kraftwerk", EntityType.ORGANIZATION), tuple("Kraftwerk", EntityType.ORGANIZATION),
+        tuple("Harrow Motors", EntityType.ORGANIZATION), tuple("Smith", EntityType.PERSON));
+    // without the cues the model's guesses stand
+    assertThat(Nerva.builder().recognizer(model).dateRules(false).organisationCues(false).build().process(text)
+        .entities()).extracting(Entity::type).containsExactly(EntityType.PERSON, EntityType.PERSON,
+        EntityType.LOCATION, EntityType.PERSON);
+  }
 }

@@ -17,6 +17,14 @@ import java.util.TreeMap;
  * model was unsure of (below 0.5). Spans of other types (a NORP "Palestinian", a place) are left
  * alone. New spans get confidence 0.6 and the recognizer name "cues"; the document-consistency
  * step then carries them to the name's other mentions ("Wagner said").
+ *
+ * <p>The text also says what a name is where it describes it: "Kraftwerk is an electronic band
+ * formed in ...", "Danone, the French food company, ...". A capitalised name that opens a sentence
+ * followed by "is/are/was/were a/an/the", or that is followed by ", a/an/the", and then by up to
+ * four words and a noun for a kind of organisation that ends the description (a comma, "based",
+ * "founded", "from"... or the sentence's end follows it, so "a former company director" is not
+ * one) is an organisation, whatever the model guessed for it (a PERSON or LOCATION span it covers
+ * is replaced).
  */
 public final class OrganisationCues implements PipelineStep {
 
@@ -28,6 +36,23 @@ public final class OrganisationCues implements PipelineStep {
   private static final ImmutableSet<String> CUES = ImmutableSet.of(
       "group", "mercenaries", "mercenary", "militia", "militias", "militants", "rebels", "insurgents", "fighters",
       "brigade", "battalion", "movement", "faction", "jihadists", "paramilitaries", "gang", "cartel");
+
+  /** Nouns for kinds of organisation, heads of a description such as "an English rock band". */
+  private static final ImmutableSet<String> KINDS = ImmutableSet.of(
+      "band", "company", "club", "broadcaster", "firm", "airline", "bank", "carmaker", "automaker", "manufacturer",
+      "retailer", "team", "party", "network", "agency", "organisation", "organization", "charity", "newspaper",
+      "label", "studio", "conglomerate", "corporation", "startup", "insurer", "brand", "franchise", "ngo",
+      "alliance", "union", "orchestra", "choir", "duo", "trio", "quartet", "supergroup", "multinational", "chain",
+      "group"); // not "producer", "publisher", "maker", "operator": people are those too
+
+  /** Words that may end a description right after its head noun. */
+  private static final ImmutableSet<String> AFTER_KIND = ImmutableSet.of(
+      ",", ".", ";", ":", "that", "which", "based", "founded", "formed", "in", "from", "owned", "headquartered",
+      "with", "and", "whose", "known", "listed", "created", "established", "registered", "operating", "run",
+      "led", "of", "on", "at", "since", "for", "—", "--", "-RRB-", ")");
+
+  private static final ImmutableSet<String> COPULAS = ImmutableSet.of("is", "are", "was", "were");
+  private static final ImmutableSet<String> ARTICLES = ImmutableSet.of("a", "an", "the");
 
   /** Capitalised at a sentence start, never part of the name. */
   private static final ImmutableSet<String> DETERMINERS = ImmutableSet.of(
@@ -76,6 +101,9 @@ public final class OrganisationCues implements PipelineStep {
         }
       }
     }
+    for (Sentence sentence : analysis.sentences()) {
+      described(sentence.tokens(), byStart, analysis.text(), added, replaced);
+    }
     if (added.isEmpty()) {
       return;
     }
@@ -83,6 +111,63 @@ public final class OrganisationCues implements PipelineStep {
     spans.removeAll(replaced);
     spans.addAll(added);
     analysis.spans(spans);
+  }
+
+  /** "X is a ... band", "X, the ... company": the name X, if the sentence describes one so. */
+  private static void described(List<Token> tokens, TreeMap<Integer, Entity> byStart, String text,
+      List<Entity> added, List<Entity> replaced) {
+    for (int i = 0; i + 2 < tokens.size(); i++) {
+      String word = tokens.get(i).text();
+      boolean copula = COPULAS.contains(word);
+      boolean apposition = word.equals(",");
+      if (!copula && !apposition || !ARTICLES.contains(tokens.get(i + 1).text().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      // The name: capitalised words (and '&' between them) just before; a copula's name opens the sentence.
+      int first = i;
+      while (first > 0 && i - first < 4 && (capitalised(tokens.get(first - 1).text())
+          || tokens.get(first - 1).text().equals("&") && first - 1 > 0 && first < i)) {
+        first--;
+      }
+      int runStart = first;
+      if (first < i && DETERMINERS.contains(tokens.get(first).text().toLowerCase(Locale.ROOT))) {
+        first++; // "The Rolling Stones are ...": the name without its article
+      }
+      if (first == i || copula && runStart != 0) {
+        continue;
+      }
+      if (!describesOrganisation(tokens, i + 2)) {
+        continue;
+      }
+      int start = tokens.get(first).start();
+      int end = tokens.get(i - 1).end();
+      if (added.stream().anyMatch(a -> a.start() < end && start < a.end())) {
+        continue; // a group cue found it already
+      }
+      Entity existing = overlapping(byStart, start, end);
+      if (existing == null) {
+        added.add(new Entity(EntityType.ORGANIZATION, start, end, text.substring(start, end), CONFIDENCE, NAME));
+      } else if ((existing.type().equals(EntityType.PERSON) || existing.type().equals(EntityType.LOCATION))
+          && existing.start() >= start && existing.end() <= end && !replaced.contains(existing)) {
+        replaced.add(existing);
+        added.add(new Entity(EntityType.ORGANIZATION, existing.start(), existing.end(), existing.text(), CONFIDENCE,
+            NAME));
+      }
+    }
+  }
+
+  /** Whether up to four words from {@code from} end in a kind of organisation that ends the description. */
+  private static boolean describesOrganisation(List<Token> tokens, int from) {
+    for (int k = from; k < tokens.size() && k <= from + 4; k++) {
+      String word = tokens.get(k).text().toLowerCase(Locale.ROOT);
+      if (KINDS.contains(word)) {
+        return k + 1 == tokens.size() || AFTER_KIND.contains(tokens.get(k + 1).text().toLowerCase(Locale.ROOT));
+      }
+      if (word.equals(",") || word.equals(".") || COPULAS.contains(word)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean capitalised(String word) {
