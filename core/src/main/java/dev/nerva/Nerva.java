@@ -569,9 +569,13 @@ public final class Nerva {
      * Whether a capitalised name right before a noun that says it is a group ("the Wagner
      * mercenary group", "Azawad militants", "Houthi rebels") is an organisation (default on): added
      * where nothing was found, and replacing a PERSON span the model gave less than 0.5; spans of
-     * other types are left alone. Such spans come from recognizer "cues" with confidence 0.6.
+     * other types are left alone. Names the text describes as a kind of organisation ("Kraftwerk
+     * is an electronic band formed in ...", "Harrow Motors, the carmaker based in Leeds, ...") are
+     * organisations too, replacing a PERSON or LOCATION span. Such spans come from recognizer
+     * "cues" with confidence 0.6, and with document consistency on, the type they state holds for
+     * the name's other mentions in the document.
      *
-     * @param enabled whether the cue rule runs
+     * @param enabled whether the cue rules run
      * @return this builder
      */
     public Builder organisationCues(boolean enabled) {
