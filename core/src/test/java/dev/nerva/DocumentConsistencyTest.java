@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 /** The document-level pass: names found once are found again, aliases inherit, one type per string. */
 class DocumentConsistencyTest {
 
-  /** Stands in for a model that finds each phrase only at its first occurrence, with a confidence. */
-  private record FirstOnly(Map<String, EntityType> names, double confidence) implements EntityRecognizer {
+  /**
+   * Stands in for a model: finds each phrase at or after {@code from}, at its first occurrence only
+   * or at every one, with one confidence.
+   */
+  private record Finds(Map<String, EntityType> names, double confidence, int from, boolean everyOccurrence)
+      implements EntityRecognizer {
     @Override
     public String name() {
       return "model";
@@ -28,13 +32,17 @@ class DocumentConsistencyTest {
     public List<Entity> recognize(String text, List<Sentence> sentences) {
       List<Entity> found = new ArrayList<>();
       names.forEach((phrase, type) -> {
-        int at = text.indexOf(phrase);
-        if (at >= 0) {
+        for (int at = text.indexOf(phrase, from); at >= 0; at = everyOccurrence ? text.indexOf(phrase, at + 1) : -1) {
           found.add(new Entity(type, at, at + phrase.length(), phrase, confidence, name()));
         }
       });
       return found;
     }
+  }
+
+  /** A model that finds each phrase only at its first occurrence. */
+  private static Finds firstOnly(Map<String, EntityType> names, double confidence) {
+    return new Finds(names, confidence, 0, false);
   }
 
   private static List<Entity> entities(EntityRecognizer model, String text) {
@@ -45,12 +53,12 @@ class DocumentConsistencyTest {
   void aNameFoundOnceIsFoundAgainWithALowerConfidence() {
     String text = "Shares of Danone rose on Monday. Analysts expect Danone to grow.";
 
-    List<Entity> found = entities(new FirstOnly(Map.of("Danone", EntityType.ORGANIZATION), 0.9), text);
+    List<Entity> found = entities(firstOnly(Map.of("Danone", EntityType.ORGANIZATION), 0.9), text);
 
     assertThat(found).extracting(Entity::text, Entity::start, Entity::recognizer)
         .containsExactly(tuple("Danone", 10, "model"), tuple("Danone", text.lastIndexOf("Danone"), "consistency"));
     assertThat(found.get(1).confidence()).isLessThan(found.get(0).confidence()).isEqualTo(0.72, org.assertj.core.data.Offset.offset(1e-9));
-    Nerva without = Nerva.builder().recognizer(new FirstOnly(Map.of("Danone", EntityType.ORGANIZATION), 0.9))
+    Nerva without = Nerva.builder().recognizer(firstOnly(Map.of("Danone", EntityType.ORGANIZATION), 0.9))
         .dateRules(false).documentConsistency(false).build();
     assertThat(without.process(text).entities()).hasSize(1);
   }
@@ -60,7 +68,7 @@ class DocumentConsistencyTest {
     String text = "Yevgeny Prigozhin led the Economic Community of West African States (ECOWAS) talks. "
         + "Later Prigozhin left, and ECOWAS said nothing.";
 
-    List<Entity> found = entities(new FirstOnly(Map.of("Yevgeny Prigozhin", EntityType.PERSON,
+    List<Entity> found = entities(firstOnly(Map.of("Yevgeny Prigozhin", EntityType.PERSON,
         "Economic Community of West African States", EntityType.ORGANIZATION), 0.95), text);
 
     assertThat(found).extracting(Entity::type, Entity::text, Entity::recognizer).containsExactly(
@@ -75,7 +83,7 @@ class DocumentConsistencyTest {
   void aPropagatedPlaceThatNamesACountryBecomesTheCountry() {
     String text = "Troops left Burkina Faso in June; officials in Burkina Faso denied it.";
 
-    List<Entity> found = entities(new FirstOnly(Map.of("Burkina Faso", EntityType.LOCATION), 0.9), text);
+    List<Entity> found = entities(firstOnly(Map.of("Burkina Faso", EntityType.LOCATION), 0.9), text);
 
     assertThat(found).extracting(Entity::type, Entity::text, Entity::normalized).containsOnly(
         tuple(EntityType.COUNTRY, "Burkina Faso", "BF"));
@@ -114,7 +122,7 @@ class DocumentConsistencyTest {
   void wordsUsuallyWrittenInLowerCaseAndSentenceInitialOnlyNamesAreNotPropagated() {
     String text = "Danone rose. Analysts expect Danone to grow.";
 
-    assertThat(entities(new FirstOnly(Map.of("Danone", EntityType.ORGANIZATION), 0.9), text)).hasSize(1);
+    assertThat(entities(firstOnly(Map.of("Danone", EntityType.ORGANIZATION), 0.9), text)).hasSize(1);
   }
 
   @Test
@@ -162,26 +170,7 @@ class DocumentConsistencyTest {
     String text = "Fighters of the Kessler militia entered the town. Kessler said it would stay. "
         + "Officials said Kessler had left.";
     // a model sure that "Kessler" is a person wherever it finds it, which is everywhere but the cue
-    EntityRecognizer surePerson = new EntityRecognizer() {
-      @Override
-      public String name() {
-        return "model";
-      }
-
-      @Override
-      public Set<EntityType> types() {
-        return Set.of(EntityType.PERSON);
-      }
-
-      @Override
-      public List<Entity> recognize(String body, List<Sentence> sentences) {
-        List<Entity> found = new ArrayList<>();
-        for (int at = body.indexOf("Kessler", 20); at >= 0; at = body.indexOf("Kessler", at + 1)) {
-          found.add(new Entity(EntityType.PERSON, at, at + 7, "Kessler", 0.95, name()));
-        }
-        return found;
-      }
-    };
+    EntityRecognizer surePerson = new Finds(Map.of("Kessler", EntityType.PERSON), 0.95, 20, true);
 
     assertThat(entities(surePerson, text)).extracting(Entity::text, Entity::type).containsExactly(
         tuple("Kessler", EntityType.ORGANIZATION), tuple("Kessler", EntityType.ORGANIZATION),
@@ -191,34 +180,10 @@ class DocumentConsistencyTest {
         .containsOnly(EntityType.PERSON);
   }
 
-  /** Stands in for a model that takes every listed phrase, at each occurrence, for the given type. */
-  private record Everywhere(Map<String, EntityType> names) implements EntityRecognizer {
-    @Override
-    public String name() {
-      return "model";
-    }
-
-    @Override
-    public Set<EntityType> types() {
-      return Set.copyOf(names.values());
-    }
-
-    @Override
-    public List<Entity> recognize(String text, List<Sentence> sentences) {
-      List<Entity> found = new ArrayList<>();
-      names.forEach((phrase, type) -> {
-        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
-          found.add(new Entity(type, at, at + phrase.length(), phrase, 0.9, name()));
-        }
-      });
-      return found;
-    }
-  }
-
   @Test
   void aNameTheTextDescribesAsAKindOfOrganisationIsOneThroughout() {
-    EntityRecognizer model = new Everywhere(Map.of("Kraftwerk", EntityType.PERSON, "Harrow Motors", EntityType.LOCATION,
-        "Smith", EntityType.PERSON));
+    EntityRecognizer model = new Finds(Map.of("Kraftwerk", EntityType.PERSON, "Harrow Motors", EntityType.LOCATION,
+        "Smith", EntityType.PERSON), 0.9, 0, true);
     String text = "Kraftwerk is an electronic band formed in 1970. Later Kraftwerk toured. "
         + "Harrow Motors, the carmaker based in Leeds, hired Smith, a former company director, in 2020.";
 
