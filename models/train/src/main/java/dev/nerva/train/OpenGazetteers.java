@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.base.Preconditions;
 import com.google.common.hash.Hashing;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -157,8 +155,7 @@ final class OpenGazetteers {
 
   /** One file of a gzipped tarball. */
   static byte[] entry(Path tarball, String path) throws IOException {
-    try (InputStream in = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(tarball)))) {
-      TarArchiveInputStream tar = (TarArchiveInputStream) in;
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(tarball)))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
         if (entry.getName().equals(path)) {

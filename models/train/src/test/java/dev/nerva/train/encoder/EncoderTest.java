@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class EncoderTest {
   @Test
   void vectorsAreUnitLengthAndPlaceSimilarWordsNearEachOther() throws Exception {
     float[][] v = encoder.embed(List.of("monday", "tuesday", "bank"));
-    assertThat(dot(v[0], v[0])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(dot(v[0], v[0])).isCloseTo(1.0, Offset.offset(1e-4));
     assertThat(dot(v[0], v[1])).isGreaterThan(dot(v[0], v[2]) + 0.3);
   }
 
@@ -59,7 +61,7 @@ class EncoderTest {
     return s;
   }
 
-  @org.junit.jupiter.api.AfterAll
+  @AfterAll
   static void close() throws Exception {
     encoder.close();
   }
