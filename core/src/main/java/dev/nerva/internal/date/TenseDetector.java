@@ -10,6 +10,8 @@ import dev.nerva.Sentence;
 import dev.nerva.Token;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
 
@@ -18,8 +20,8 @@ import opennlp.tools.postag.POSTaggerME;
  * The OpenNLP English UD model tags the parts of speech; since universal tags do not mark tense,
  * the verb's form decides (irregular past forms, "-ed", "will"/"shall"/"going to").
  *
- * <p>Immutable and safe to share between threads: the model is shared, the tagger is created per
- * call.
+ * <p>Safe to share between threads: the model is shared, and taggers (which are not thread-safe)
+ * are pooled, one per concurrent call; making one cost about as much as tagging a sentence.
  */
 public final class TenseDetector {
 
@@ -36,6 +38,7 @@ public final class TenseDetector {
       "caught", "drew", "forgot", "hung", "laid", "lay", "lit", "overtook", "slid", "swore", "withdrew");
 
   private final POSModel model;
+  private final Queue<POSTaggerME> taggers = new ConcurrentLinkedQueue<>();
 
   /** Creates a detector over a UD part-of-speech model. */
   public TenseDetector(POSModel model) {
@@ -85,7 +88,16 @@ public final class TenseDetector {
     for (int i = 0; i < forms.length; i++) {
       forms[i] = tokens.get(i).form();
     }
-    String[] tags = new POSTaggerME(model).tag(forms);
+    POSTaggerME tagger = taggers.poll();
+    if (tagger == null) {
+      tagger = new POSTaggerME(model);
+    }
+    String[] tags;
+    try {
+      tags = tagger.tag(forms);
+    } finally {
+      taggers.offer(tagger);
+    }
     int best = -1;
     int bestDistance = Integer.MAX_VALUE;
     for (int i = 0; i < tokens.size(); i++) {
