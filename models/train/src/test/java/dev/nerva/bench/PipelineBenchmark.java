@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import opennlp.tools.namefind.NameFinderME;
-import opennlp.tools.util.Span;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,6 +26,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Throughput of the pipeline on one core. Run from the repository root after {@code mvn install}:
@@ -42,7 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code fastPipeline} is the same with the left-to-right model alone. {@code nameFinderNerva}
  * and {@code nameFinderOpenNlp} decode the same sentences with the bundled left-to-right model,
  * by Nerva's decoder and by OpenNLP's {@link NameFinderME}: the decoder's speed-up, measured in
- * one run; {@code nameFinderBothDirections} adds the right-to-left model.
+ * one run; {@code nameFinderBothDirections} adds the right-to-left model. With {@code -p
+ * file=corpus} an operation is the 300 documents of {@link BenchCorpus} (155,422 tokens) instead
+ * of one file, each document decoded by its own finder, so that the OpenNLP baseline is quoted on
+ * the same multi-document tokens as the batch figures.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,29 +55,40 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PipelineBenchmark {
 
-  /** The text to process: the seed article, or a file of your own. */
+  /** The text to process: the seed article, a file of your own, or "corpus" ({@link BenchCorpus}). */
   @Param({"seeds/000_6726bb20fb80e62f.txt"})
   public String file;
 
-  private String text;
+  private List<String> texts;
   private Nerva full;
   private Nerva fast;
   private NameFinderRecognizer both;
   private Nerva tokensOnly;
-  private List<String[]> sentences;
+  /** Each document's sentences, as token forms. */
+  private List<List<String[]>> sentences;
   private NameFinderRecognizer recognizer;
 
   @Setup
   public void load() throws IOException {
-    Path path = Paths.get(file);
-    if (!Files.exists(path)) {
-      path = Paths.get("..").resolve(file); // run from the models folder
+    if (file.equals("corpus")) {
+      texts = BenchCorpus.documents(BatchBenchmark.DOCUMENTS, 1).stream().map(BenchCorpus.Doc::text).toList();
+    } else {
+      Path path = Paths.get(file);
+      if (!Files.exists(path)) {
+        path = Paths.get("..").resolve(file); // run from the models folder
+      }
+      texts = List.of(Files.readString(path, StandardCharsets.UTF_8));
     }
-    text = Files.readString(path, StandardCharsets.UTF_8);
     full = Nerva.english();
     fast = Nerva.builder().fastEnglishNameFinder().build();
     tokensOnly = Nerva.builder().dateRules(false).build();
-    sentences = full.process(text).sentences().stream().map(Sentence::forms).toList();
+    sentences = new ArrayList<>();
+    int tokens = 0;
+    for (String text : texts) {
+      Document document = full.process(text);
+      sentences.add(document.sentences().stream().map(Sentence::forms).toList());
+      tokens += document.tokens().size();
+    }
     try (InputStream in = Nerva.class.getResourceAsStream(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE)) {
       recognizer = new NameFinderRecognizer("ner-en",
           NameFinderRecognizer.loadModel(in, NameFinderRecognizer.ENGLISH_MODEL_RESOURCE), OntoNotesLabels.TO_NERVA);
@@ -82,47 +96,57 @@ public class PipelineBenchmark {
     try (InputStream in = Nerva.class.getResourceAsStream(NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE)) {
       both = recognizer.withBackwardModel(NameFinderRecognizer.loadModel(in, NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE));
     }
-    System.out.println("\n" + path + ": " + full.process(text).tokens().size() + " tokens per operation");
+    System.out.println("\n" + file + ": " + tokens + " tokens per operation");
   }
 
   /** Sentences and tokens only. */
   @Benchmark
-  public Document sentencesAndTokens() {
-    return tokensOnly.process(text);
+  public void sentencesAndTokens(Blackhole out) {
+    processAll(tokensOnly, out);
   }
 
   /** The bundled name finder alone, decoded by Nerva. */
   @Benchmark
-  public List<Span[]> nameFinderNerva() {
-    return recognizer.find(sentences);
+  public void nameFinderNerva(Blackhole out) {
+    for (List<String[]> document : sentences) {
+      out.consume(recognizer.find(document));
+    }
   }
 
   /** The bundled name finder reading both ways, as {@code Nerva.english()} runs it. */
   @Benchmark
-  public List<Span[]> nameFinderBothDirections() {
-    return both.find(sentences);
+  public void nameFinderBothDirections(Blackhole out) {
+    for (List<String[]> document : sentences) {
+      out.consume(both.find(document));
+    }
   }
 
   /** The bundled name finder alone, decoded by OpenNLP, one finder per document as Nerva does. */
   @Benchmark
-  public List<Span[]> nameFinderOpenNlp() {
-    NameFinderME finder = new NameFinderME(recognizer.model());
-    List<Span[]> out = new ArrayList<>(sentences.size());
-    for (String[] sentence : sentences) {
-      out.add(finder.find(sentence));
+  public void nameFinderOpenNlp(Blackhole out) {
+    for (List<String[]> document : sentences) {
+      NameFinderME finder = new NameFinderME(recognizer.model());
+      for (String[] sentence : document) {
+        out.consume(finder.find(sentence));
+      }
     }
-    return out;
   }
 
   /** {@code Nerva.english()} with the left-to-right model alone ({@code fastEnglishNameFinder}). */
   @Benchmark
-  public Document fastPipeline() {
-    return fast.process(text);
+  public void fastPipeline(Blackhole out) {
+    processAll(fast, out);
   }
 
   /** Everything {@code Nerva.english()} does. */
   @Benchmark
-  public Document fullPipeline() {
-    return full.process(text);
+  public void fullPipeline(Blackhole out) {
+    processAll(full, out);
+  }
+
+  private void processAll(Nerva nerva, Blackhole out) {
+    for (String text : texts) {
+      out.consume(nerva.process(text));
+    }
   }
 }
