@@ -195,4 +195,16 @@ class DocumentConsistencyTest {
         .entities()).extracting(Entity::type).containsExactly(EntityType.PERSON, EntityType.PERSON,
         EntityType.LOCATION, EntityType.PERSON);
   }
+
+  @Test
+  void aNameTheTextDescribesAsAKindOfPlaceIsALocationThroughout() {
+    EntityRecognizer model = new Finds(Map.of("Tessit", EntityType.PERSON, "Menaka", EntityType.ORGANIZATION,
+        "Jones", EntityType.PERSON), 0.9, 0, true);
+    String text = "Tessit is a small village in the north. Fighting reached Tessit again. "
+        + "Menaka, the regional capital, fell in 2023. Jones, a town planner, left.";
+
+    assertThat(entities(model, text)).extracting(Entity::text, Entity::type).containsExactly(
+        tuple("Tessit", EntityType.LOCATION), tuple("Tessit", EntityType.LOCATION),
+        tuple("Menaka", EntityType.LOCATION), tuple("Jones", EntityType.PERSON));
+  }
 }

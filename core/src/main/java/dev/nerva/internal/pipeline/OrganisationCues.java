@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * four words and a noun for a kind of organisation that ends the description (a comma, "based",
  * "founded", "from"... or the sentence's end follows it, so "a former company director" is not
  * one) is an organisation, whatever the model guessed for it (a PERSON or LOCATION span it covers
- * is replaced).
+ * is replaced). Descriptions headed by a kind of place ("Tessit is a village in ...", "Gao, the
+ * capital of ...") make the name a LOCATION the same way.
  */
 public final class OrganisationCues implements PipelineStep {
 
@@ -44,6 +45,13 @@ public final class OrganisationCues implements PipelineStep {
       "label", "studio", "conglomerate", "corporation", "startup", "insurer", "brand", "franchise", "ngo",
       "alliance", "union", "orchestra", "choir", "duo", "trio", "quartet", "supergroup", "multinational", "chain",
       "group"); // not "producer", "publisher", "maker", "operator": people are those too
+
+  /** Nouns for kinds of place, heads of a description such as "a small village" or "the capital". */
+  private static final ImmutableSet<String> PLACE_KINDS = ImmutableSet.of(
+      "village", "town", "city", "river", "district", "province", "region", "county", "municipality", "commune",
+      "suburb", "island", "lake", "mountain", "valley", "capital", "port", "oasis", "settlement", "hamlet",
+      "neighbourhood", "neighborhood", "borough", "prefecture", "governorate", "archipelago", "peninsula",
+      "desert", "plateau", "seaport", "township", "canton", "emirate");
 
   /** Words that may end a description right after its head noun. */
   private static final ImmutableSet<String> AFTER_KIND = ImmutableSet.of(
@@ -136,7 +144,8 @@ public final class OrganisationCues implements PipelineStep {
       if (first == i || copula && runStart != 0) {
         continue;
       }
-      if (!describesOrganisation(tokens, i + 2)) {
+      EntityType kind = describedKind(tokens, i + 2);
+      if (kind == null) {
         continue;
       }
       int start = tokens.get(first).start();
@@ -146,28 +155,36 @@ public final class OrganisationCues implements PipelineStep {
       }
       Entity existing = overlapping(byStart, start, end);
       if (existing == null) {
-        added.add(new Entity(EntityType.ORGANIZATION, start, end, text.substring(start, end), CONFIDENCE, NAME));
-      } else if ((existing.type().equals(EntityType.PERSON) || existing.type().equals(EntityType.LOCATION))
+        added.add(new Entity(kind, start, end, text.substring(start, end), CONFIDENCE, NAME));
+      } else if (REPLACEABLE.contains(existing.type()) && !existing.type().equals(kind)
           && existing.start() >= start && existing.end() <= end && !replaced.contains(existing)) {
         replaced.add(existing);
-        added.add(new Entity(EntityType.ORGANIZATION, existing.start(), existing.end(), existing.text(), CONFIDENCE,
-            NAME));
+        added.add(new Entity(kind, existing.start(), existing.end(), existing.text(), CONFIDENCE, NAME));
       }
     }
   }
 
-  /** Whether up to four words from {@code from} end in a kind of organisation that ends the description. */
-  private static boolean describesOrganisation(List<Token> tokens, int from) {
+  /** The types a description may correct: a model's guess between people, places and organisations. */
+  private static final ImmutableSet<EntityType> REPLACEABLE =
+      ImmutableSet.of(EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION);
+
+  /**
+   * ORGANIZATION or LOCATION if up to four words from {@code from} end in a kind of organisation or
+   * place that ends the description; null otherwise.
+   */
+  private static EntityType describedKind(List<Token> tokens, int from) {
     for (int k = from; k < tokens.size() && k <= from + 4; k++) {
       String word = tokens.get(k).text().toLowerCase(Locale.ROOT);
-      if (KINDS.contains(word)) {
-        return k + 1 == tokens.size() || AFTER_KIND.contains(tokens.get(k + 1).text().toLowerCase(Locale.ROOT));
+      boolean organisation = KINDS.contains(word);
+      if (organisation || PLACE_KINDS.contains(word)) {
+        boolean ends = k + 1 == tokens.size() || AFTER_KIND.contains(tokens.get(k + 1).text().toLowerCase(Locale.ROOT));
+        return !ends ? null : organisation ? EntityType.ORGANIZATION : EntityType.LOCATION;
       }
       if (word.equals(",") || word.equals(".") || COPULAS.contains(word)) {
-        return false;
+        return null;
       }
     }
-    return false;
+    return null;
   }
 
   private static boolean capitalised(String word) {
