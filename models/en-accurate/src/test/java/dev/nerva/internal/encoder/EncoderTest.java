@@ -1,7 +1,6 @@
-package dev.nerva.train.encoder;
+package dev.nerva.internal.encoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -9,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The WordPiece tokenizer and the encoder behind the encoder-derived word classes. */
+/** The WordPiece tokenizer and the encoder behind the accurate name finder and the encoder-derived word classes. */
 class EncoderTest {
 
   private static MiniLmEncoder encoder;
@@ -43,14 +42,42 @@ class EncoderTest {
   }
 
   @Test
-  void sphericalKMeansGroupsVectorsByDirection() {
-    float[][] vectors = {{1, 0}, {0.99f, 0.14f}, {0, 1}, {0.14f, 0.99f}, {-1, 0}, {-0.99f, -0.14f}};
-    int[] clusters = EncoderClusters.sphericalKMeans(vectors, 3, 7);
-    assertThat(clusters[0]).isEqualTo(clusters[1]);
-    assertThat(clusters[2]).isEqualTo(clusters[3]);
-    assertThat(clusters[4]).isEqualTo(clusters[5]);
-    assertThat(List.of(clusters[0], clusters[2], clusters[4])).doesNotHaveDuplicates();
-    assertThatIllegalArgumentException().isThrownBy(() -> EncoderClusters.sphericalKMeans(vectors, 6, 1));
+  void tokenVectorsPoolEachTokensPiecesAndReadPtbFormsAsTheirCharacters() throws Exception {
+    String[] tokens = {"Ouagadougou", "-LRB-", "Burkina", "Faso", "-RRB-", "hosted", "ECOWAS", "."};
+    float[][] mean = encoder.tokenVectors(tokens, MiniLmEncoder.Pooling.MEAN);
+    float[][] first = encoder.tokenVectors(tokens, MiniLmEncoder.Pooling.FIRST);
+
+    assertThat(mean).hasNumberOfRows(tokens.length);
+    assertThat(mean[0]).hasSize(MiniLmEncoder.DIMENSIONS);
+    // one piece: both poolings agree; several pieces: they differ
+    assertThat(mean[5]).containsExactly(first[5]);
+    assertThat(mean[0]).isNotEqualTo(first[0]);
+    // "-LRB-" is read as "(": the same vector as the sentence written with brackets
+    float[][] brackets = encoder.tokenVectors(
+        new String[] {"Ouagadougou", "(", "Burkina", "Faso", ")", "hosted", "ECOWAS", "."}, MiniLmEncoder.Pooling.MEAN);
+    assertThat(cosine(mean[1], brackets[1])).isGreaterThan(0.999);
+    assertThat(encoder.tokenVectors(new String[0], MiniLmEncoder.Pooling.MEAN)).isEmpty();
+  }
+
+  @Test
+  void sentencesLongerThanTheEncoderReadsGoThroughInOverlappingWindows() throws Exception {
+    String[] tokens = ("The ministers of Mali , Niger and Burkina Faso met in Niamey on Monday to discuss the "
+        + "withdrawal of the regional bloc and the future of the Sahel alliance they founded last year , "
+        + "officials said .").split(" ");
+    float[][] whole = encoder.tokenVectors(tokens, MiniLmEncoder.Pooling.MEAN);
+    float[][] windowed = encoder.tokenVectors(tokens, MiniLmEncoder.Pooling.MEAN, 16);
+
+    assertThat(windowed).hasNumberOfRows(tokens.length);
+    double mean = 0;
+    for (int i = 0; i < tokens.length; i++) {
+      mean += cosine(whole[i], windowed[i]) / tokens.length;
+    }
+    // each token still read in context (a window of 14 pieces around it), not alone
+    assertThat(mean).isGreaterThan(0.6).isLessThan(0.9999);
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    return dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b));
   }
 
   private static double dot(float[] a, float[] b) {
