@@ -14,7 +14,6 @@ import dev.nerva.internal.dictionary.Exclusions;
 import dev.nerva.internal.dictionary.TsvRecords;
 import dev.nerva.internal.date.DateRules;
 import dev.nerva.internal.date.TenseDetector;
-import dev.nerva.internal.ner.ContextualCoder;
 import dev.nerva.internal.ner.NameFinderRecognizer;
 import dev.nerva.internal.ner.OntoNotesLabels;
 import dev.nerva.internal.ner.PackedNameFinder;
@@ -46,7 +45,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -117,25 +115,6 @@ public final class Nerva {
           + NameFinderRecognizer.ENGLISH_MODEL_RESOURCE + ": " + e.getMessage(), e);
     }
   });
-  private static final String ACCURATE_ARTIFACT = "dev.nerva:nerva-models-en-accurate";
-  // The accurate finder: two models trained with an encoder's contextual codes among their
-  // features; the encoder loads on another thread while the models load.
-  private static final Shared<NameFinderRecognizer> ENGLISH_ACCURATE_FINDER = Shared.of(() -> {
-    ContextualCoder.Provider provider = englishAccurateProvider();
-    CompletableFuture<ContextualCoder> coder = CompletableFuture.supplyAsync(provider::english);
-    PackedNameFinder[] models = provider.englishModels();
-    try {
-      return new NameFinderRecognizer("ner-en-accurate", models[0], OntoNotesLabels.TO_NERVA)
-          .withTrueCaser(TrueCaser.english())
-          .withBackwardModel(models[1])
-          .withContextualCoder(coder.join());
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    } catch (IllegalArgumentException e) {
-      throw new ModelLoadException("the models of " + ACCURATE_ARTIFACT + " do not fit together: " + e.getMessage(), e);
-    }
-  });
-  private static final Shared<Nerva> ENGLISH_ACCURATE = Shared.of(() -> builder().accurateEnglishNameFinder().build());
   private static final Shared<SentenceSplitter> ENGLISH_SENTENCES = Shared.of(SentenceSplitter::english);
   private static final Shared<Nerva> ENGLISH = Shared.of(() -> builder().englishNameFinder().build());
   private static final Supplier<TenseDetector> ENGLISH_TENSE = Suppliers.memoize(TenseDetector::english);
@@ -220,22 +199,6 @@ public final class Nerva {
    */
   public static Nerva english() {
     return ENGLISH.get();
-  }
-
-  /**
-   * The English pipeline in accurate mode: as {@link #english()}, with name finders that also read
-   * what a pretrained encoder (all-MiniLM-L6-v2 through ONNX Runtime) makes of each word in its
-   * sentence. More accurate, above all on text unlike news, and several times slower; the model
-   * card of nerva-models-en-accurate has the figures. Needs {@code
-   * dev.nerva:nerva-models-en-accurate} on the classpath, which brings ONNX Runtime and the
-   * encoder. Loaded on first use and shared afterwards.
-   *
-   * @return the accurate English pipeline
-   * @throws ModelLoadException if nerva-models-en-accurate or nerva-models-en is not on the
-   *     classpath, or a model is corrupt
-   */
-  public static Nerva englishAccurate() {
-    return ENGLISH_ACCURATE.get();
   }
 
   /**
@@ -757,19 +720,6 @@ public final class Nerva {
     }
 
     /**
-     * Adds the bundled English name finder in accurate mode: two models like those of {@link
-     * #englishNameFinder()} that also read a pretrained encoder's codes of each word in its sentence. This is the name finder of
-     * {@link #englishAccurate()}; loaded once per JVM and shared.
-     *
-     * @return this builder
-     * @throws ModelLoadException if nerva-models-en-accurate or nerva-models-en is not on the
-     *     classpath, or a model is corrupt
-     */
-    public Builder accurateEnglishNameFinder() {
-      return recognizer(ENGLISH_ACCURATE_FINDER.get());
-    }
-
-    /**
      * Texts longer than this many characters are rejected; default 20,000,000.
      *
      * @param maxTextLength the limit, in UTF-16 characters
@@ -831,15 +781,6 @@ public final class Nerva {
     private static List<String> names(Set<EntityType> types) {
       return types.stream().map(EntityType::name).toList();
     }
-  }
-
-  private static ContextualCoder.Provider englishAccurateProvider() {
-    for (ContextualCoder.Provider provider : ServiceLoader.load(ContextualCoder.Provider.class,
-        Nerva.class.getClassLoader())) {
-      return provider;
-    }
-    throw new ModelLoadException("the accurate English name finder needs " + ACCURATE_ARTIFACT
-        + " on the classpath (it brings the encoder and ONNX Runtime)");
   }
 
   private static PackedNameFinder loadEnglishModel(String resource) {

@@ -242,18 +242,6 @@ class NervaPipelineTest {
   }
 
   @Test
-  void accuratePipelineWithoutItsArtifactSaysWhatToAdd() {
-    for (int attempt = 0; attempt < 2; attempt++) {
-      assertThatThrownBy(Nerva::englishAccurate)
-          .isInstanceOf(ModelLoadException.class)
-          .hasMessageContaining("dev.nerva:nerva-models-en-accurate");
-    }
-    assertThatThrownBy(() -> Nerva.builder().accurateEnglishNameFinder())
-        .isInstanceOf(ModelLoadException.class)
-        .hasMessageContaining("dev.nerva:nerva-models-en-accurate");
-  }
-
-  @Test
   void corruptModelFileIsReportedByName(@TempDir Path dir) throws Exception {
     Path corrupt = dir.resolve("corrupt-ner.bin");
     Files.write(corrupt, "this is not a zip file".getBytes(StandardCharsets.UTF_8));

@@ -35,9 +35,7 @@ import java.util.Locale;
  * java -jar examples/target/nerva-examples.jar --jsonl IN OUT [--threads N] [--max-line-bytes N]   # '-' = stdin/stdout
  * </pre>
  *
- * <p>Both modes take {@code --accurate} (the English models with a pretrained encoder reading each
- * sentence beside them: several times slower, more accurate; see the model card), {@code
- * --dictionary FILE.tsv} (repeatable: phrases and labels, see {@link
+ * <p>Both modes take {@code --dictionary FILE.tsv} (repeatable: phrases and labels, see {@link
  * EntityDictionary}), {@code --exclude FILE.tsv} (phrases never to report) and {@code --model
  * MODEL.bin} (a name finder trained on your data, beside the English models, or instead of them
  * with {@code --model-only}). Two more commands work with your annotated data ({@code .jsonl},
@@ -77,7 +75,7 @@ public final class ExtractEntities {
       + "       nerva-examples --jsonl IN OUT [--threads N] [--max-line-bytes N] [OPTIONS]   ('-' = stdin/stdout)\n"
       + "       nerva-examples train --data TRAIN [--dev DEV] --out MODEL.bin [--format jsonl|conll|opennlp]\n"
       + "       nerva-examples evaluate --data GOLD [--format ...] [OPTIONS]\n"
-      + "options: --accurate  --dictionary FILE.tsv (repeatable)  --exclude FILE.tsv  --model MODEL.bin [--model-only]";
+      + "options: --dictionary FILE.tsv (repeatable)  --exclude FILE.tsv  --model MODEL.bin [--model-only]";
 
   private ExtractEntities() {}
 
@@ -125,11 +123,10 @@ public final class ExtractEntities {
   /** The English pipeline, with the user's dictionaries and exclusions if any. */
   private static Nerva pipeline(Arguments arguments) throws IOException {
     if (arguments.dictionaries.isEmpty() && arguments.exclusions == null && arguments.model == null) {
-      return arguments.accurate ? Nerva.englishAccurate() : Nerva.english();
+      return Nerva.english();
     }
     // From the English pipeline, sharing its loaded models; or without them for --model-only.
-    Nerva.Builder builder = arguments.modelOnly ? Nerva.builder()
-        : (arguments.accurate ? Nerva.englishAccurate() : Nerva.english()).toBuilder();
+    Nerva.Builder builder = arguments.modelOnly ? Nerva.builder() : Nerva.english().toBuilder();
     if (arguments.model != null) {
       Path model = Paths.get(arguments.model);
       if (!Files.isRegularFile(model)) {
@@ -247,7 +244,6 @@ public final class ExtractEntities {
     String format;
     String model;
     boolean modelOnly;
-    boolean accurate;
     boolean help;
 
     static Arguments parse(String[] args) {
@@ -283,7 +279,6 @@ public final class ExtractEntities {
           case "--format" -> parsed.format = value(args, ++i, arg);
           case "--model" -> parsed.model = value(args, ++i, arg);
           case "--model-only" -> parsed.modelOnly = true;
-          case "--accurate" -> parsed.accurate = true;
           case "--exclude" -> {
             if (parsed.exclusions != null) {
               throw new IllegalArgumentException("--exclude takes one file; put all exclusions in it");
@@ -307,9 +302,6 @@ public final class ExtractEntities {
       parsed.file = positional.isEmpty() ? null : positional.get(0);
       if (parsed.modelOnly && parsed.model == null) {
         throw new IllegalArgumentException("--model-only needs --model MODEL.bin");
-      }
-      if (parsed.modelOnly && parsed.accurate) {
-        throw new IllegalArgumentException("--accurate is the English models with the encoder; --model-only leaves them out");
       }
       if (parsed.command != null) {
         if (parsed.data == null) {

@@ -70,7 +70,7 @@ public class NervaTagger extends Transformer implements DefaultParamsWritable {
   private final Param<String> outputCol;
   /** The error column added (null where the text was tagged); default "nerva_error". */
   private final Param<String> errorCol;
-  /** "english" (both reading directions, the default), "fast" (left to right alone) or "accurate" (with the encoder). */
+  /** "english" (both reading directions, the default) or "fast" (left to right alone). */
   private final Param<String> model;
   /** The entity types to report; default empty, the pipeline's own default. */
   private final StringArrayParam outputTypes;
@@ -95,8 +95,7 @@ public class NervaTagger extends Transformer implements DefaultParamsWritable {
     dateCol = new Param<>(this, "dateCol", "the document-date column (date or YYYY-MM-DD string), or empty");
     outputCol = new Param<>(this, "outputCol", "the entities column to add");
     errorCol = new Param<>(this, "errorCol", "the column to add with the reason a text got no entities");
-    model = new Param<>(this, "model", "english, fast or accurate",
-        ParamValidators.inArray(new String[] {"english", "fast", "accurate"}));
+    model = new Param<>(this, "model", "english or fast", ParamValidators.inArray(new String[] {"english", "fast"}));
     outputTypes = new StringArrayParam(this, "outputTypes", "entity types to report; empty for the default");
     dictionaries = new StringArrayParam(this, "dictionaries", "dictionary TSV files on every executor");
     maxTextLength = new IntParam(this, "maxTextLength", "longest text tagged, in characters",
@@ -153,10 +152,7 @@ public class NervaTagger extends Transformer implements DefaultParamsWritable {
   }
 
   /**
-   * "english" (both reading directions, the default), "fast" (left to right alone) or "accurate"
-   * (both directions with a pretrained encoder: several times slower, more accurate; needs
-   * {@code dev.nerva:nerva-models-en-accurate} on the executors' classpath). Spark finds a stage's
-   * parameters through public methods like this one.
+   * "english" (both reading directions, the default) or "fast" (left to right alone). Spark finds a stage's parameters through public methods like this one.
    *
    * @return the parameter
    */
@@ -215,7 +211,7 @@ public class NervaTagger extends Transformer implements DefaultParamsWritable {
     return this;
   }
 
-  /** @param name "english", "fast" or "accurate" @return this tagger */
+  /** @param name "english" or "fast" @return this tagger */
   public NervaTagger setModel(String name) {
     set(model, name);
     return this;
@@ -271,7 +267,7 @@ public class NervaTagger extends Transformer implements DefaultParamsWritable {
     StructType output = transformSchema(dataset.schema());
     int textIndex = dataset.schema().fieldIndex(getOrDefault(inputCol));
     int dateIndex = getOrDefault(dateCol).isEmpty() ? -1 : dataset.schema().fieldIndex(getOrDefault(dateCol));
-    TaggerSettings settings = new TaggerSettings(getOrDefault(model),
+    TaggerSettings settings = new TaggerSettings(getOrDefault(model).equals("fast"),
         Arrays.asList(getOrDefault(outputTypes)), Arrays.asList(getOrDefault(dictionaries)),
         (Integer) getOrDefault(maxTextLength));
     return dataset.toDF().mapPartitions(tagRows(settings, textIndex, dateIndex), Encoders.row(output));

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,19 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * travels with the task while the models never do. Each executor JVM builds one pipeline per
  * settings value, on first use, and every task of that JVM shares it.
  *
- * @param model "english", "fast" (the left-to-right English model alone) or "accurate" (with the encoder)
+ * @param fast whether to use the left-to-right English model alone
  * @param outputTypes the types to report, or empty for the pipeline's default
  * @param dictionaries dictionary files (TSV), readable at the same path on every executor
  * @param maxTextLength texts longer than this get no entities and an error
  */
-record TaggerSettings(String model, List<String> outputTypes, List<String> dictionaries, int maxTextLength)
+record TaggerSettings(boolean fast, List<String> outputTypes, List<String> dictionaries, int maxTextLength)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private static final Map<TaggerSettings, Nerva> PIPELINES = new ConcurrentHashMap<>();
 
   TaggerSettings {
-    Objects.requireNonNull(model, "model");
     outputTypes = List.copyOf(outputTypes);
     dictionaries = List.copyOf(dictionaries);
   }
@@ -40,12 +38,7 @@ record TaggerSettings(String model, List<String> outputTypes, List<String> dicti
   }
 
   private Nerva build() {
-    Nerva.Builder builder = switch (model) {
-      case "fast" -> Nerva.builder().fastEnglishNameFinder();
-      case "accurate" -> Nerva.englishAccurate().toBuilder();
-      case "english" -> Nerva.english().toBuilder();
-      default -> throw new IllegalArgumentException("unknown model " + model + "; english, fast or accurate");
-    };
+    Nerva.Builder builder = fast ? Nerva.builder().fastEnglishNameFinder() : Nerva.english().toBuilder();
     for (String file : dictionaries) {
       try {
         builder.dictionary(EntityDictionary.read(Paths.get(file)));

@@ -122,16 +122,6 @@ class NervaTaggerTest {
   }
 
   @Test
-  void theAccurateModelNeedsItsArtifactOnTheExecutors() {
-    NervaTagger tagger = new NervaTagger().setInputCol("text").setOutputCol("names").setModel("accurate");
-    assertThat(tagger.getOrDefault(tagger.model())).isEqualTo("accurate");
-    // this module's tests run without nerva-models-en-accurate: the job fails saying what to add
-    assertThatThrownBy(() -> tagger.transform(documents()).collectAsList())
-        .hasStackTraceContaining("dev.nerva:nerva-models-en-accurate");
-    assertThatThrownBy(() -> new NervaTagger().setModel("precise")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
   void theFlatViewHasOneRowPerEntity() {
     Dataset<Row> tagged = NervaFunctions.tag(documents(), "text");
     long total = tagged.collectAsList().stream().mapToLong(r -> r.getList(r.fieldIndex("entities")).size()).sum();

@@ -241,7 +241,7 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    * decoded, {@code coder} reads it and the codes are attached to it (and, reversed, to the
    * reversed sentence the right-to-left model reads) for the models' {@code
    * ContextualCodesFeaturesFactory} features. For models trained with those features (the
-   * accurate English models); others ignore the codes.
+   * contextual-codes experiment's); others ignore the codes.
    *
    * @param coder the codes of a sentence's tokens; thread-safe
    */

@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * Where {@link ContextualCodesFeaturesFactory}'s generators find the contextual codes of the
  * sentence they are given: each token's codes from a pretrained encoder's vector of it in its
- * sentence (see nerva-models-en-accurate). Feature generators see only token strings, so the
+ * sentence (the models command's contextual-codes experiment). Feature generators see only token strings, so the
  * recognizer {@linkplain #attach attaches} a sentence's codes to its token array, on its own
  * thread, before the name finder reads it, and detaches them afterwards. Training, which cannot
  * attach, installs a {@linkplain #setLookup lookup by content} instead. A sentence with neither

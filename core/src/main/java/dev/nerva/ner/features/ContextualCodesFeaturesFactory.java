@@ -18,8 +18,8 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
  * A token gets {@code cc0=<code>} for its whole-vector code and {@code cc<s>=<code>} for the code
  * of each slice s ≥ 1; tokens up to {@code window} places before and after add their
  * whole-vector codes as {@code cc0@-1=<code>}, {@code cc0@1=<code>}. Lives in nerva-core so that
- * models using it load wherever Nerva runs; the codes themselves come from
- * nerva-models-en-accurate.
+ * models using it load wherever Nerva runs; the codes come from the models
+ * command's contextual-codes experiment (nerva-train).
  */
 public final class ContextualCodesFeaturesFactory extends GeneratorFactory.AbstractXmlFeatureGeneratorFactory {
 

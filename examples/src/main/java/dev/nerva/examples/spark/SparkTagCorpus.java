@@ -48,7 +48,7 @@ public final class SparkTagCorpus {
     }
     if (positional.size() != 2) {
       System.err.println("usage: SparkTagCorpus INPUT(folder of .txt | file.jsonl) OUTPUT [--master M] "
-          + "[--model english|fast|accurate] [--partitions N]");
+          + "[--model english|fast] [--partitions N]");
       System.exit(2);
     }
     SparkSession.Builder builder = SparkSession.builder().appName("nerva-tag-corpus");

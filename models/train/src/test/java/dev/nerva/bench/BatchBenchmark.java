@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -45,10 +44,6 @@ public class BatchBenchmark {
   /** The corpus and a loaded pipeline; the load benchmarks do without, so that they load. */
   @State(Scope.Benchmark)
   public static class Loaded {
-    /** "english" ({@code Nerva.english()}) or "accurate" ({@code Nerva.englishAccurate()}): {@code -p mode=accurate}. */
-    @Param({"english"})
-    public String mode;
-
     List<BenchCorpus.Doc> corpus;
     List<BatchInput> inputs;
     Nerva nerva;
@@ -57,7 +52,7 @@ public class BatchBenchmark {
     public void setUp() throws IOException {
       corpus = BenchCorpus.documents(DOCUMENTS, 1);
       inputs = corpus.stream().map(d -> new BatchInput(d.id(), d.text(), d.date())).toList();
-      nerva = mode.equals("accurate") ? Nerva.englishAccurate() : Nerva.english();
+      nerva = Nerva.english();
     }
   }
 
@@ -80,16 +75,6 @@ public class BatchBenchmark {
   public Document loadFast() {
     return Nerva.builder().fastEnglishNameFinder().build()
         .process("Putin met Burkina Faso's prime minister in Moscow on Tuesday.");
-  }
-
-  /** Nerva.englishAccurate() in a fresh JVM: the models, the encoder and its codebook. */
-  @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @Fork(5)
-  @Warmup(iterations = 0)
-  @Measurement(iterations = 1)
-  public Document loadAccurate() {
-    return Nerva.englishAccurate().process("Putin met Burkina Faso's prime minister in Moscow on Tuesday.");
   }
 
   /** The corpus once, on one thread, straight after loading: what a short batch run sees. */

@@ -77,9 +77,9 @@ class ContextualCodesTest {
     Map<String, String> backwardSettings = new HashMap<>(cheap);
     backwardSettings.put("direction", NameFinderRecognizer.RIGHT_TO_LEFT);
     TokenNameFinderModel left = NameFinderTrainer.train(documents,
-        TrainingRecipe.read(Paths.get("recipe/ner-en-accurate.properties"), cheap));
+        TrainingRecipe.read(Paths.get("recipe/ner-en-codes.properties"), cheap));
     TokenNameFinderModel right = NameFinderTrainer.train(documents,
-        TrainingRecipe.read(Paths.get("recipe/ner-en-accurate.properties"), backwardSettings));
+        TrainingRecipe.read(Paths.get("recipe/ner-en-codes.properties"), backwardSettings));
     ContextualCodes.setLookup(tokens -> null);
     plain = new NameFinderRecognizer("tiny", left, OntoNotesLabels.TO_NERVA)
         .withBackwardModel(right, 2.0); // 2: always consult the right-to-left model too

@@ -1,8 +1,6 @@
 package dev.nerva.train.encoder;
 
 import com.google.common.base.Preconditions;
-import dev.nerva.internal.encoder.Codebook;
-import dev.nerva.internal.encoder.MiniLmEncoder;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +11,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Fits the accurate name finder's {@link Codebook} by k-means (Lloyd's algorithm) over a sample of
+ * Fits the contextual-codes experiment's {@link Codebook} by k-means (Lloyd's algorithm) over a sample of
  * the training tokens' contextual vectors, the whole vectors and each slice at once, and turns
  * sentences into the code table that training reads by content.
  */

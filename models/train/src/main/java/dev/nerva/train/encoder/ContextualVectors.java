@@ -1,6 +1,5 @@
 package dev.nerva.train.encoder;
 
-import dev.nerva.internal.encoder.MiniLmEncoder;
 import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import dev.nerva.train.OntoNotesCorpus.GoldSentence;
 import java.io.BufferedInputStream;
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The contextual vectors of a corpus's tokens from {@link MiniLmEncoder} (each token's pieces'
  * mean, each sentence read whole), computed once on every core and cached outside the
- * repository: the input of the accurate name finder's {@link CodebookTraining}.
+ * repository: the input of the contextual-codes experiment's {@link CodebookTraining}.
  */
 public final class ContextualVectors {
 

@@ -1,7 +1,6 @@
 package dev.nerva.train.encoder;
 
 import com.google.common.base.Preconditions;
-import dev.nerva.internal.encoder.MiniLmEncoder;
 import dev.nerva.train.OntoNotesCorpus;
 import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import dev.nerva.train.OntoNotesCorpus.GoldSentence;

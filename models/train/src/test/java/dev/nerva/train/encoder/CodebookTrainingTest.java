@@ -2,8 +2,6 @@ package dev.nerva.train.encoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nerva.internal.encoder.Codebook;
-import dev.nerva.internal.encoder.MiniLmEncoder;
 import dev.nerva.train.OntoNotesCorpus;
 import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The accurate name finder's codebook, fitted on the tiny fixture corpus's vectors (a smoke run). */
+/** The contextual-codes experiment's codebook, fitted on the tiny fixture corpus's vectors (a smoke run). */
 class CodebookTrainingTest {
 
   private static List<GoldDocument> documents;

@@ -1,4 +1,4 @@
-package dev.nerva.internal.encoder;
+package dev.nerva.train.encoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

