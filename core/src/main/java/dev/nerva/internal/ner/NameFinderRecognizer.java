@@ -352,7 +352,9 @@ public final class NameFinderRecognizer implements EntityRecognizer {
       try (MaxentBeamDecoder.Session forwards = decoder.newDocument();
           MaxentBeamDecoder.Session backwards = backward.newDocument()) {
         for (String[] tokens : cased) {
-          out.add(findBothWays(forwards, backwards, consultBelow, tokens));
+          String[] reversedTokens = reversed(tokens);
+          out.add(coder == null ? findBothWays(forwards, backwards, consultBelow, tokens, reversedTokens)
+              : findBothWaysWithCodes(forwards, backwards, consultBelow, tokens, reversedTokens));
         }
       }
     } else if (decoder != null) {
@@ -374,21 +376,10 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     return mirrored(find.apply(reversed(tokens)), tokens.length);
   }
 
-  /**
-   * The left-to-right model's best labels if it gives each a probability of at least {@code
-   * consultBelow}; otherwise the candidate of either beam with the highest product of both models'
-   * sequence probabilities. Both sessions then remember the labels for the document's later
-   * sentences.
-   */
-  private static Span[] findBothWays(MaxentBeamDecoder.Session forwards, MaxentBeamDecoder.Session backwards,
-      double consultBelow, String[] tokens) {
-    int n = tokens.length;
-    String[] reversedTokens = reversed(tokens);
-    int[][] codes = ContextualCodes.attached(tokens);
-    if (codes == null) {
-      return findBothWays(forwards, backwards, consultBelow, tokens, reversedTokens);
-    }
-    ContextualCodes.attach(reversedTokens, reversed(codes));
+  /** {@link #findBothWays} with the sentence's attached codes attached, reversed, to the reversed sentence too. */
+  private static Span[] findBothWaysWithCodes(MaxentBeamDecoder.Session forwards,
+      MaxentBeamDecoder.Session backwards, double consultBelow, String[] tokens, String[] reversedTokens) {
+    ContextualCodes.attach(reversedTokens, reversed(ContextualCodes.attached(tokens)));
     try {
       return findBothWays(forwards, backwards, consultBelow, tokens, reversedTokens);
     } finally {
@@ -396,6 +387,12 @@ public final class NameFinderRecognizer implements EntityRecognizer {
     }
   }
 
+  /**
+   * The left-to-right model's best labels if it gives each a probability of at least {@code
+   * consultBelow}; otherwise the candidate of either beam with the highest product of both models'
+   * sequence probabilities. Both sessions then remember the labels for the document's later
+   * sentences.
+   */
   private static Span[] findBothWays(MaxentBeamDecoder.Session forwards, MaxentBeamDecoder.Session backwards,
       double consultBelow, String[] tokens, String[] reversedTokens) {
     int n = tokens.length;
