@@ -200,11 +200,7 @@ public final class ModelsCommand {
       if (options.containsKey("codebook")) {
         // the contextual-codes recipe: its models read the codes, in training and here
         Path codebook = Paths.get(options.get("codebook"));
-        installCodes(corpus, codebook, vectorCache(options));
-        Codebook book;
-        try (InputStream in = Files.newInputStream(codebook)) {
-          book = Codebook.read(in);
-        }
+        Codebook book = installCodes(corpus, codebook, vectorCache(options));
         EncoderCoder coder = new EncoderCoder(MiniLmEncoder.load(1), book);
         finderSetup = finder -> finder.withContextualCoder(coder);
       } else {
@@ -275,13 +271,10 @@ public final class ModelsCommand {
 
   /**
    * Makes the training sentences' contextual codes available to the models' contextual-code
-   * features (by content: training reads sentences it does not make itself).
+   * features (by content: training reads sentences it does not make itself); returns the codebook.
    */
-  private static void installCodes(Path corpus, Path codebookFile, Path cache) throws IOException {
-    Codebook book;
-    try (InputStream in = Files.newInputStream(codebookFile)) {
-      book = Codebook.read(in);
-    }
+  private static Codebook installCodes(Path corpus, Path codebookFile, Path cache) throws IOException {
+    Codebook book = readCodebook(codebookFile);
     List<GoldDocument> documents = OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train"));
     List<String[]> sentences = new ArrayList<>();
     documents.forEach(d -> d.sentences().forEach(s -> sentences.add(s.tokens().toArray(new String[0]))));
@@ -291,9 +284,16 @@ public final class ModelsCommand {
       Map<String, int[][]> table = CodebookTraining.byContent(sentences, vectors, book);
       ContextualCodes.setLookup(tokens -> table.get(CodebookTraining.key(tokens)));
       System.out.printf(Locale.ROOT, "contextual codes of %d sentences from %s%n", sentences.size(), codebookFile);
+      return book;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
+    }
+  }
+
+  private static Codebook readCodebook(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return Codebook.read(in);
     }
   }
 
@@ -393,10 +393,7 @@ public final class ModelsCommand {
       finder = finder.withTrueCaser(TrueCaser.english());
     }
     if (codebook != null) {
-      Codebook book;
-      try (InputStream in = Files.newInputStream(Paths.get(codebook))) {
-        book = Codebook.read(in);
-      }
+      Codebook book = readCodebook(Paths.get(codebook));
       finder = finder.withContextualCoder(new EncoderCoder(MiniLmEncoder.load(1), book));
       System.out.println("with contextual codes from " + codebook);
     }
