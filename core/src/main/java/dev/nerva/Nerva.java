@@ -167,7 +167,9 @@ public final class Nerva {
       steps.add(new ExclusionStep(builder.exclusions));
     }
     steps.add(new OverlapResolution(builder.outputTypes == null ? null : outputTypes, hidden));
-    ENGLISH_TENSE.get(); // loaded now, so that a damaged model fails the build, not a later document
+    // Checked now, so that a missing or damaged model fails the build, not a later document; parsed
+    // when a relative date first needs it.
+    TenseDetector.checkEnglishModel();
     steps.add(new DateValues(dateNormalizer, ENGLISH_TENSE, builder.narrativeDates));
     this.steps = steps.build();
   }
@@ -191,7 +193,7 @@ public final class Nerva {
   /**
    * The English pipeline with the bundled models: OpenNLP's English sentence model, the Treebank
    * tokenizer, the name finder from nerva-models-en reading both ways, the country table and the
-   * date rules. Loaded on first use (a few seconds and about 360 MB of heap; see the README) and
+   * date rules. Loaded on first use (under two seconds on one core and about 110 MB of heap; see the README) and
    * shared afterwards: every call returns the same pipeline while anything holds it.
    *
    * @return the English pipeline
