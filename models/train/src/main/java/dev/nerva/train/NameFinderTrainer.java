@@ -163,16 +163,20 @@ public final class NameFinderTrainer {
     // Read once, so that every member learns the same features even if a file changes meanwhile.
     byte[] features = recipe.features() == null ? null : Files.readAllBytes(recipe.features());
     Map<String, Object> resources = resources(documents, recipe, features);
+    TokenNameFinderModel model;
     if (recipe.ensemble().isEmpty()) {
-      return trainOne(documents, recipe, features, resources);
+      model = trainOne(documents, recipe, features, resources);
+    } else {
+      List<TokenNameFinderModel> trained = new ArrayList<>();
+      for (Map.Entry<String, TrainingRecipe> entry : recipe.ensemble().entrySet()) {
+        TokenNameFinderModel member = trainOne(documents, entry.getValue(), features, resources);
+        members.accept(entry.getKey(), member);
+        trained.add(member);
+      }
+      model = withDecoding(ModelAverager.average(trained), recipe);
     }
-    List<TokenNameFinderModel> trained = new ArrayList<>();
-    for (Map.Entry<String, TrainingRecipe> entry : recipe.ensemble().entrySet()) {
-      TokenNameFinderModel member = trainOne(documents, entry.getValue(), features, resources);
-      members.accept(entry.getKey(), member);
-      trained.add(member);
-    }
-    return withDecoding(ModelAverager.average(trained), recipe);
+    // Pruned once finished: members are averaged with all their weights.
+    return recipe.prune() > 0 ? ModelPruner.prune(model, recipe.prune()) : model;
   }
 
   /** The clusters and gazetteers the features refer to; the same for every ensemble member. */

@@ -43,6 +43,8 @@ import java.util.Properties;
  * @param beamSize the decoder's beam: 1 is greedy and fastest, OpenNLP's default is 3
  * @param otherBias the decoder's bias against the "other" label, stored in the model (see {@code
  *     NameFinderRecognizer.withOtherBias})
+ * @param prune the weight spread below which features are dropped from the finished model (see
+ *     {@link ModelPruner}); 0 keeps them all
  * @param ensemble learners, by name, trained on the same data and features whose weights are
  *     averaged into the one shipped model (see {@link ModelAverager}); empty for a single learner. Each member is
  *     this recipe with its learner keys overridden by the keys prefixed with the member's name
@@ -67,6 +69,7 @@ public record TrainingRecipe(
     ImmutableList<Path> gazetteers,
     int beamSize,
     double otherBias,
+    double prune,
     ImmutableMap<String, TrainingRecipe> ensemble) {
 
   /** The keys an ensemble member may override: how it learns, never what it learns from. */
@@ -78,9 +81,13 @@ public record TrainingRecipe(
         "unknown algorithm %s", algorithm);
     Preconditions.checkArgument(encoding.equals("BIO") || encoding.equals("BILOU"), "unknown encoding %s", encoding);
     Preconditions.checkArgument(iterations > 0 && cutoff >= 0 && threads > 0 && beamSize > 0 && Double.isFinite(otherBias)
+        && prune >= 0 && Double.isFinite(prune)
         && l1 >= 0 && l2 >= 0 && learningRate > 0 && decay > 0 && decay <= 1,
         "bad numbers in recipe");
     Preconditions.checkArgument(ensemble.size() != 1, "an ensemble needs at least two members");
+    // The weight spread means the same in GIS and SGD maxent models only.
+    Preconditions.checkArgument(prune == 0 || algorithm.equals("MAXENT") || algorithm.equals("SGD"),
+        "prune=%s applies to maxent models (algorithm MAXENT or SGD), not %s: set prune=0", prune, algorithm);
   }
 
   /**
@@ -149,6 +156,7 @@ public record TrainingRecipe(
         paths(p.getProperty("gazetteers", ""), folder),
         Integer.parseInt(p.getProperty("beamSize", "3").trim()),
         Double.parseDouble(p.getProperty("otherBias", "0").trim()),
+        Double.parseDouble(p.getProperty("prune", "0").trim()),
         ensemble);
   }
 

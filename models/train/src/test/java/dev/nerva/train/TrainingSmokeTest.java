@@ -112,8 +112,10 @@ class TrainingSmokeTest {
 
   @Test
   void trainsWithTheGazetteerOfTrainingNamesAndStoresIt(@TempDir Path dir) throws Exception {
+    // Not pruned: ten iterations on the tiny corpus leave every weight small.
     TokenNameFinderModel reloaded = trainWriteAndReload(Map.of("ensemble", "", "iterations", "10", "cutoff", "0",
-        "threads", "1", "types", "ALL", "features", "ablation/names-gazetteer.xml"), dir.resolve("gazetteer.bin"));
+        "threads", "1", "types", "ALL", "features", "ablation/names-gazetteer.xml", "prune", "0"),
+        dir.resolve("gazetteer.bin"));
 
     assertThat(reloaded.<Object>getArtifact(NameFinderTrainer.NAME_GAZETTEER))
         .isInstanceOfSatisfying(NameGazetteer.class, g -> assertThat(g.size()).isGreaterThan(5));
@@ -239,7 +241,8 @@ class TrainingSmokeTest {
   @Test
   void modelsOtherThanGisMaxentDecodeWithOpenNlpAndKeepTheirSettings() throws Exception {
     TrainingRecipe recipe = TrainingRecipe.read(RECIPE,
-        Map.of("ensemble", "", "algorithm", "PERCEPTRON", "iterations", "10", "cutoff", "0", "threads", "1"));
+        Map.of("ensemble", "", "algorithm", "PERCEPTRON", "iterations", "10", "cutoff", "0", "threads", "1",
+            "prune", "0"));
     TokenNameFinderModel perceptron = NameFinderTrainer.train(
         OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")), recipe);
     NameFinderRecognizer recognizer = new NameFinderRecognizer("tiny", perceptron, OntoNotesLabels.TO_NERVA);
@@ -256,7 +259,7 @@ class TrainingSmokeTest {
   @Test
   void recipeOverridesWinOverTheFile() throws Exception {
     TrainingRecipe recipe = TrainingRecipe.read(RECIPE,
-        Map.of("ensemble", "", "algorithm", "PERCEPTRON", "types", "PERSON,DATE"));
+        Map.of("ensemble", "", "algorithm", "PERCEPTRON", "types", "PERSON,DATE", "prune", "0"));
     assertThat(recipe.algorithm()).isEqualTo("PERCEPTRON");
     assertThat(recipe.ensemble()).isEmpty();
     assertThat(recipe.learns("PERSON")).isTrue();
