@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TrueCaserTest {
@@ -130,6 +131,15 @@ class TrueCaserTest {
     assertThatNullPointerException().isThrownBy(() -> CASER.apply(null));
     assertThatNullPointerException().isThrownBy(() -> CASER.apply(Arrays.asList(tokens("a b c"), null)))
         .withMessage("sentence");
+  }
+
+  @Test
+  void aLexiconFormIsOneWordOrTwoWordsWithOneSpaceAsTheRegularExpressionSays() {
+    Pattern form = Pattern.compile("\\S+( \\S+)?");
+    for (String text : List.of("NATO", "United Nations", "rock'n'roll", "São Paulo", "a\u00A0b", "x y",
+        "", " ", "a ", " a", "a  b", "a b c", "a\tb", "a\nb", "a \rb", "New\u000BYork", "a\fb", "a b ")) {
+      assertThat(TrueCaser.isForm(text)).as("'%s'", text).isEqualTo(form.matcher(text).matches());
+    }
   }
 
   @Test
