@@ -79,7 +79,7 @@ final class MaxentBeamDecoder {
   /** Whether outcome o may follow outcome p: valid[p + 1][o], p = -1 at the sentence start. */
   private final boolean[][] valid;
   private final ImmutableMap<String, Integer> outcomeIndex;
-  private final ConcurrentLinkedQueue<AdaptiveFeatureGenerator> generators = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Generators> generators = new ConcurrentLinkedQueue<>();
 
   /**
    * A decoder over weights packed already ({@link PackedNameFinder} reads them from the model file
@@ -213,14 +213,23 @@ final class MaxentBeamDecoder {
    * feature generators to the pool.
    */
   Session newDocument() {
-    AdaptiveFeatureGenerator generator = generators.poll();
-    if (generator == null) {
-      generator = newFeatureGenerator();
+    Generators pooled = generators.poll();
+    if (pooled == null) {
+      AdaptiveFeatureGenerator all = newFeatureGenerator();
+      TokenFeatureCache.Split split = TokenFeatureCache.split(all, features);
+      pooled = new Generators(all, split.strings(), split.cache());
     } else {
-      generator.clearAdaptiveData();
+      pooled.all().clearAdaptiveData();
     }
-    return new Session(generator);
+    return new Session(pooled);
   }
+
+  /**
+   * One session's feature generators: all of them (told about adaptive data), those that still make
+   * feature strings, and the cache that stands for the token-local ones.
+   */
+  private record Generators(AdaptiveFeatureGenerator all, AdaptiveFeatureGenerator strings,
+      TokenFeatureCache tokenFeatures) {}
 
   /** OpenNLP feature generators and Nerva's replacements that make the same features faster. */
   private static final ImmutableMap<String, String> FASTER_EQUIVALENTS = ImmutableMap.of(
@@ -274,7 +283,12 @@ final class MaxentBeamDecoder {
 
   /** Decoding state of one document. */
   final class Session implements AutoCloseable {
+    private final Generators generators;
+    /** The generators that make feature strings: all but the token-local ones. */
     private final AdaptiveFeatureGenerator generator;
+    private final TokenFeatureCache tokenLocal;
+    /** The cached token-local handles of each token of the prepared sentence. */
+    private int[][][] localHandles = new int[128][][];
     private final List<String> tokenFeatures = new ArrayList<>(128);
     private long[] hashes = new long[128];
     private int[] handles = new int[128];
@@ -288,8 +302,10 @@ final class MaxentBeamDecoder {
     private final Map<Long, int[]> previousLabelHandles = new HashMap<>();
     private boolean closed;
 
-    private Session(AdaptiveFeatureGenerator generator) {
-      this.generator = generator;
+    private Session(Generators generators) {
+      this.generators = generators;
+      this.generator = generators.strings();
+      this.tokenLocal = generators.tokenFeatures();
     }
 
     /** Finds the names of one sentence, as {@link NameFinderME#find(String[])} would. */
@@ -379,7 +395,7 @@ final class MaxentBeamDecoder {
      */
     Span[] commit(String[] tokens, String[] labels, double[] probabilities) {
       Preconditions.checkState(!closed, "document already closed");
-      generator.updateAdaptiveData(tokens, labels);
+      generators.all().updateAdaptiveData(tokens, labels);
       prepared = null; // the caller may reuse the array for its next sentence
       Span[] spans = spans(labels);
       for (int s = 0; s < spans.length; s++) {
@@ -413,9 +429,13 @@ final class MaxentBeamDecoder {
       if (base.length < tokens.length) {
         base = new double[2 * tokens.length][];
         tokenClasses = new String[2 * tokens.length];
+        localHandles = new int[2 * tokens.length][][];
       }
       distributions.clear();
       previousLabelHandles.clear();
+      for (int i = 0; i < tokens.length; i++) {
+        localHandles[i] = tokenLocal.handlesOf(tokens[i]);
+      }
       for (int i = 0; i < tokens.length; i++) {
         base[i] = scoreOfLabelFreeFeatures(tokens, i);
         tokenClasses[i] = FeatureGeneratorUtil.tokenFeature(tokens[i]);
@@ -478,6 +498,12 @@ final class MaxentBeamDecoder {
       for (int f = 0; f < n; f++) {
         features.add(handles[f], base);
       }
+      int before = tokenLocal.before();
+      for (int j = Math.max(0, i - before); j <= Math.min(tokens.length - 1, i + tokenLocal.after()); j++) {
+        for (int handle : localHandles[j][j - i + before]) {
+          features.add(handle, base);
+        }
+      }
       return base;
     }
 
@@ -485,7 +511,7 @@ final class MaxentBeamDecoder {
     public void close() {
       if (!closed) {
         closed = true;
-        generators.offer(generator);
+        MaxentBeamDecoder.this.generators.offer(generators);
       }
     }
   }

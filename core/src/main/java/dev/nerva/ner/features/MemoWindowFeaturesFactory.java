@@ -35,7 +35,7 @@ public final class MemoWindowFeaturesFactory extends GeneratorFactory.AbstractXm
     return new Generator(inner, getInt("prevLength"), getInt("nextLength"));
   }
 
-  private static final class Generator extends PerSentenceFeatures {
+  private static final class Generator extends PerSentenceFeatures implements TokenWindow {
     private final AdaptiveFeatureGenerator inner;
     private final int before;
     private final int after;
@@ -46,6 +46,21 @@ public final class MemoWindowFeaturesFactory extends GeneratorFactory.AbstractXm
       this.inner = inner;
       this.before = before;
       this.after = after;
+    }
+
+    @Override
+    public AdaptiveFeatureGenerator inner() {
+      return inner;
+    }
+
+    @Override
+    public int before() {
+      return before;
+    }
+
+    @Override
+    public int after() {
+      return after;
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class WordClusterFeaturesFactory extends GeneratorFactory.AbstractX
     return Map.of(getStr("dict"), new WordClusters.Serializer());
   }
 
-  private record Generator(WordClusters clusters, String prefix, boolean lowerCase) implements AdaptiveFeatureGenerator {
+  private record Generator(WordClusters clusters, String prefix, boolean lowerCase) implements TokenLocalFeatures {
     @Override
     public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
       String cluster = clusters.lookup(lowerCase ? tokens[index].toLowerCase(Locale.ROOT) : tokens[index]);

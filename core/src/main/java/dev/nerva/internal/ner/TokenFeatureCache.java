@@ -1,0 +1,150 @@
+package dev.nerva.internal.ner;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import dev.nerva.ner.features.TokenLocalFeatures;
+import dev.nerva.ner.features.TokenWindow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.AggregatedFeatureGenerator;
+import opennlp.tools.util.featuregen.PrefixFeatureGenerator;
+import opennlp.tools.util.featuregen.SuffixFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenClassFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenFeatureGenerator;
+import opennlp.tools.util.featuregen.WindowFeatureGenerator;
+
+/**
+ * The weight handles of a name finder's token-local features, looked up once per distinct token
+ * and kept: the features a token contributes through windows (its form, shape and word classes at
+ * each offset from the current token) and through token-local generators at the top level
+ * (prefixes, suffixes). They are about 60 % of a token's features; building, hashing and looking
+ * up their strings again for every occurrence of "the" or "said" was most of the decoder's time.
+ *
+ * <p>{@link #split} takes those generators out of a feature generator tree; the rest keeps making
+ * feature strings. The handles summed for a token are exactly those of the strings the removed
+ * generators would have made (the equivalence test with OpenNLP's decoder checks it).
+ *
+ * <p>Not thread-safe: one per decoding session's generators, like the generators themselves.
+ * Memory stays bounded: the cache starts again once it holds {@link #CAPACITY} tokens.
+ */
+final class TokenFeatureCache {
+
+  /** Distinct tokens held at most; a few megabytes, and news reuses far fewer between clears. */
+  static final int CAPACITY = 20_000;
+
+  /** OpenNLP generators whose features depend on the current token alone (by exact class). */
+  private static final ImmutableSet<Class<?>> OPENNLP_TOKEN_LOCAL = ImmutableSet.of(TokenFeatureGenerator.class,
+      TokenClassFeatureGenerator.class, PrefixFeatureGenerator.class, SuffixFeatureGenerator.class);
+
+  private static final int[] NONE = new int[0];
+
+  /** A token-local generator and the offsets at which its features are made (0, 0 outside a window). */
+  private record Part(AdaptiveFeatureGenerator generator, int before, int after) {}
+
+  /** A generator tree split into the generators that still make strings and the cached parts. */
+  record Split(AdaptiveFeatureGenerator strings, TokenFeatureCache cache) {}
+
+  private final ImmutableList<Part> parts;
+  private final FeatureWeights weights;
+  private final int before;
+  private final int after;
+  private final Map<String, int[][]> byToken = new HashMap<>();
+  private final List<String> scratch = new ArrayList<>();
+  private final List<String> one = new ArrayList<>();
+  private final String[] token = new String[1];
+
+  private TokenFeatureCache(ImmutableList<Part> parts, FeatureWeights weights) {
+    this.parts = parts;
+    this.weights = weights;
+    this.before = parts.stream().mapToInt(Part::before).max().orElse(0);
+    this.after = parts.stream().mapToInt(Part::after).max().orElse(0);
+  }
+
+  /**
+   * Splits the token-local generators off the top level of an aggregated generator; any other
+   * generator comes back whole with an empty cache.
+   */
+  static Split split(AdaptiveFeatureGenerator root, FeatureWeights weights) {
+    if (!(root instanceof AggregatedFeatureGenerator aggregated)) {
+      return new Split(root, new TokenFeatureCache(ImmutableList.of(), weights));
+    }
+    ImmutableList.Builder<Part> parts = ImmutableList.builder();
+    List<AdaptiveFeatureGenerator> rest = new ArrayList<>();
+    for (AdaptiveFeatureGenerator child : aggregated.getGenerators()) {
+      if (child instanceof TokenWindow window && isTokenLocal(window.inner())) {
+        parts.add(new Part(window.inner(), window.before(), window.after()));
+      } else if (isTokenLocal(child)) {
+        parts.add(new Part(child, 0, 0));
+      } else {
+        rest.add(child);
+      }
+    }
+    return new Split(new AggregatedFeatureGenerator(rest.toArray(new AdaptiveFeatureGenerator[0])),
+        new TokenFeatureCache(parts.build(), weights));
+  }
+
+  private static boolean isTokenLocal(AdaptiveFeatureGenerator generator) {
+    return generator instanceof TokenLocalFeatures || OPENNLP_TOKEN_LOCAL.contains(generator.getClass());
+  }
+
+  /** How many tokens before the current one contribute cached features. */
+  int before() {
+    return before;
+  }
+
+  /** How many tokens after the current one contribute cached features. */
+  int after() {
+    return after;
+  }
+
+  /**
+   * The handles of the features {@code token} contributes at each offset from the current token:
+   * row {@code offset + before()}, for offsets {@code -before()..after()}; features the model does
+   * not know are left out.
+   */
+  int[][] handlesOf(String token) {
+    int[][] handles = byToken.get(token);
+    if (handles == null) {
+      handles = lookUp(token);
+      if (byToken.size() >= CAPACITY) {
+        byToken.clear();
+      }
+      byToken.put(token, handles);
+    }
+    return handles;
+  }
+
+  private int[][] lookUp(String form) {
+    int[][] handles = new int[before + after + 1][];
+    token[0] = form;
+    for (int offset = -before; offset <= after; offset++) {
+      scratch.clear();
+      for (Part part : parts) {
+        if (offset < -part.before() || offset > part.after()) {
+          continue;
+        }
+        one.clear();
+        part.generator().createFeatures(one, token, 0, null);
+        String prefix = offset < 0 ? WindowFeatureGenerator.PREV_PREFIX + -offset
+            : offset > 0 ? WindowFeatureGenerator.NEXT_PREFIX + offset : "";
+        for (String feature : one) {
+          scratch.add(prefix.isEmpty() ? feature : prefix + feature);
+        }
+      }
+      int[] found = new int[scratch.size()];
+      int n = 0;
+      for (String feature : scratch) {
+        int handle = weights.find(feature);
+        if (handle >= 0) {
+          found[n++] = handle;
+        }
+      }
+      handles[offset + before] = n == 0 ? NONE : n == found.length ? found : Arrays.copyOf(found, n);
+    }
+    return handles;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.nerva.internal.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nerva.ner.features.TokenWindow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.AggregatedFeatureGenerator;
+import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
+import opennlp.tools.util.featuregen.PrefixFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenClassFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenFeatureGenerator;
+import opennlp.tools.util.featuregen.WindowFeatureGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cached token-local features stand for exactly the strings OpenNLP's window and token
+ * generators make, and the generators that look further stay in the string path.
+ */
+class TokenFeatureCacheTest {
+
+  private static final String[] SENTENCE = {"Anna", "Keller", "visited", "Norway", "in", "March", "."};
+
+  /** A window as Nerva's memo generator exposes it, making OpenNLP's window features. */
+  private record Window(AdaptiveFeatureGenerator inner, int before, int after, WindowFeatureGenerator opennlp)
+      implements TokenWindow {
+    Window(AdaptiveFeatureGenerator inner, int before, int after) {
+      this(inner, before, after, new WindowFeatureGenerator(inner, before, after));
+    }
+
+    @Override
+    public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
+      opennlp.createFeatures(features, tokens, index, previousOutcomes);
+    }
+  }
+
+  @Test
+  void eachTokensCachedHandlesAreThoseOfTheStringsTheTokenLocalGeneratorsMake() {
+    AdaptiveFeatureGenerator tokenLocal = new AggregatedFeatureGenerator(
+        new Window(new TokenClassFeatureGenerator(true), 2, 2), new Window(new TokenFeatureGenerator(), 3, 3),
+        new PrefixFeatureGenerator());
+    BigramNameFeatureGenerator bigrams = new BigramNameFeatureGenerator();
+    AdaptiveFeatureGenerator all = new AggregatedFeatureGenerator(
+        new Window(new TokenClassFeatureGenerator(true), 2, 2), bigrams, new Window(new TokenFeatureGenerator(), 3, 3),
+        new PrefixFeatureGenerator());
+    // A model that knows every other feature the sentence makes, each with its own weight.
+    Map<String, Context> known = new LinkedHashMap<>();
+    List<String> every = new ArrayList<>();
+    for (int i = 0; i < SENTENCE.length; i++) {
+      all.createFeatures(every, SENTENCE, i, null);
+    }
+    for (int f = 0; f < every.size(); f += 2) {
+      known.putIfAbsent(every.get(f), new Context(new int[] {f % 5}, new double[] {f + 1}));
+    }
+    FeatureWeights weights = FeatureWeights.of(known, 5);
+
+    TokenFeatureCache.Split split = TokenFeatureCache.split(all, weights);
+    TokenFeatureCache cache = split.cache();
+
+    assertThat(cache.before()).isEqualTo(3);
+    assertThat(cache.after()).isEqualTo(3);
+    for (int i = 0; i < SENTENCE.length; i++) {
+      List<String> strings = new ArrayList<>();
+      tokenLocal.createFeatures(strings, SENTENCE, i, null);
+      List<Integer> expected = strings.stream().map(weights::find).filter(h -> h >= 0).sorted().toList();
+      List<Integer> cached = new ArrayList<>();
+      for (int j = Math.max(0, i - 3); j <= Math.min(SENTENCE.length - 1, i + 3); j++) {
+        for (int handle : cache.handlesOf(SENTENCE[j])[j - i + 3]) {
+          cached.add(handle);
+        }
+      }
+      assertThat(expected).as("token %d", i).isNotEmpty();
+      assertThat(cached).as("token %d", i).containsExactlyInAnyOrderElementsOf(expected);
+
+      List<String> rest = new ArrayList<>();
+      split.strings().createFeatures(rest, SENTENCE, i, null);
+      List<String> bigramFeatures = new ArrayList<>();
+      bigrams.createFeatures(bigramFeatures, SENTENCE, i, null);
+      assertThat(rest).as("token %d", i).containsExactlyElementsOf(bigramFeatures);
+    }
+    assertThat(cache.handlesOf("Norway")).isSameAs(cache.handlesOf("Norway"));
+  }
+
+  @Test
+  void aGeneratorThatIsNotAnAggregateIsLeftWholeWithNothingCached() {
+    BigramNameFeatureGenerator bigrams = new BigramNameFeatureGenerator();
+    TokenFeatureCache.Split split = TokenFeatureCache.split(bigrams, FeatureWeights.of(Map.of(), 2));
+
+    assertThat(split.strings()).isSameAs(bigrams);
+    assertThat(split.cache().before()).isZero();
+    assertThat(split.cache().handlesOf("Norway")).hasDimensions(1, 0);
+  }
+}
