@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -297,9 +296,9 @@ final class MaxentBeamDecoder {
     private double[][] base = new double[128][];
     private String[] tokenClasses = new String[128];
     /** Label distributions of the prepared sentence, by token and previous two labels. */
-    private final Map<Long, double[]> distributions = new HashMap<>();
+    private final LongKeyedTable<double[]> distributions = new LongKeyedTable<>(1024);
     /** Weight handles of a token's "pow=" and "powf=" features, by token and previous label. */
-    private final Map<Long, int[]> previousLabelHandles = new HashMap<>();
+    private final LongKeyedTable<int[]> previousLabelHandles = new LongKeyedTable<>(512);
     private boolean closed;
 
     private Session(Generators generators) {
