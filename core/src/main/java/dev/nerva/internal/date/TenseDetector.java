@@ -5,6 +5,7 @@ import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableSet;
 import dev.nerva.internal.ClasspathModels;
+import dev.nerva.internal.ner.PackedClassifier;
 import dev.nerva.ModelLoadException;
 import dev.nerva.Sentence;
 import dev.nerva.Token;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.postag.POSContextGenerator;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.util.SequenceValidator;
@@ -44,15 +44,15 @@ public final class TenseDetector {
       "caught", "drew", "forgot", "hung", "laid", "lay", "lit", "overtook", "slid", "swore", "withdrew");
 
   private final POSModel model;
-  private final MaxentModel classifier;
+  private final PackedClassifier classifier;
   private final SequenceValidator<String> validator;
   private final Queue<POSContextGenerator> contextGenerators = new ConcurrentLinkedQueue<>();
 
   /** Creates a detector over a UD part-of-speech model. */
   public TenseDetector(POSModel model) {
     this.model = Preconditions.checkNotNull(model, "model");
-    this.classifier = Preconditions.checkNotNull(model.getArtifact(POS_CLASSIFIER_ENTRY),
-        "the part-of-speech model has no %s", POS_CLASSIFIER_ENTRY);
+    this.classifier = PackedClassifier.of(Preconditions.checkNotNull(model.getArtifact(POS_CLASSIFIER_ENTRY),
+        "the part-of-speech model has no %s", POS_CLASSIFIER_ENTRY));
     this.validator = model.getFactory().getSequenceValidator();
   }
 
@@ -167,16 +167,17 @@ public final class TenseDetector {
     }
     try {
       String[] tags = new String[forms.length];
+      double[] scores = new double[classifier.outcomeCount()];
       for (int i = 0; i < forms.length; i++) {
-        double[] probabilities = classifier.eval(contexts.getContext(i, forms, tags, null));
+        // The largest summed weights are the largest probability: no need to normalise.
+        classifier.score(contexts.getContext(i, forms, tags, null), scores);
         int best = -1;
-        for (int o = 0; o < probabilities.length; o++) {
-          if ((best < 0 || probabilities[o] > probabilities[best])
-              && validator.validSequence(i, forms, tags, classifier.getOutcome(o))) {
+        for (int o = 0; o < scores.length; o++) {
+          if ((best < 0 || scores[o] > scores[best]) && validator.validSequence(i, forms, tags, classifier.outcome(o))) {
             best = o;
           }
         }
-        tags[i] = classifier.getOutcome(best < 0 ? bestOf(probabilities) : best);
+        tags[i] = classifier.outcome(best < 0 ? bestOf(scores) : best);
       }
       return tags;
     } finally {
@@ -184,10 +185,10 @@ public final class TenseDetector {
     }
   }
 
-  private static int bestOf(double[] probabilities) {
+  private static int bestOf(double[] scores) {
     int best = 0;
-    for (int o = 1; o < probabilities.length; o++) {
-      if (probabilities[o] > probabilities[best]) {
+    for (int o = 1; o < scores.length; o++) {
+      if (scores[o] > scores[best]) {
         best = o;
       }
     }
