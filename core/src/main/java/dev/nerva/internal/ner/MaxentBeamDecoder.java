@@ -286,8 +286,8 @@ final class MaxentBeamDecoder {
     /** The generators that make feature strings: all but the token-local ones. */
     private final AdaptiveFeatureGenerator generator;
     private final TokenFeatureCache tokenLocal;
-    /** The cached token-local handles of each token of the prepared sentence. */
-    private int[][][] localHandles = new int[128][][];
+    /** The cached token-local weight entries of each token of the prepared sentence. */
+    private long[][][] localEntries = new long[128][][];
     private final List<String> tokenFeatures = new ArrayList<>(128);
     private long[] hashes = new long[128];
     private int[] handles = new int[128];
@@ -428,12 +428,12 @@ final class MaxentBeamDecoder {
       if (base.length < tokens.length) {
         base = new double[2 * tokens.length][];
         tokenClasses = new String[2 * tokens.length];
-        localHandles = new int[2 * tokens.length][][];
+        localEntries = new long[2 * tokens.length][][];
       }
       distributions.clear();
       previousLabelHandles.clear();
       for (int i = 0; i < tokens.length; i++) {
-        localHandles[i] = tokenLocal.handlesOf(tokens[i]);
+        localEntries[i] = tokenLocal.entriesOf(tokens[i]);
       }
       for (int i = 0; i < tokens.length; i++) {
         base[i] = scoreOfLabelFreeFeatures(tokens, i);
@@ -499,8 +499,8 @@ final class MaxentBeamDecoder {
       }
       int before = tokenLocal.before();
       for (int j = Math.max(0, i - before); j <= Math.min(tokens.length - 1, i + tokenLocal.after()); j++) {
-        for (int handle : localHandles[j][j - i + before]) {
-          features.add(handle, base);
+        for (long entry : localEntries[j][j - i + before]) {
+          features.addEntry(entry, base);
         }
       }
       return base;

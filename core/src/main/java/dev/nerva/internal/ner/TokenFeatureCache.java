@@ -18,7 +18,7 @@ import opennlp.tools.util.featuregen.TokenFeatureGenerator;
 import opennlp.tools.util.featuregen.WindowFeatureGenerator;
 
 /**
- * The weight handles of a name finder's token-local features, looked up once per distinct token
+ * Where the weights of a name finder's token-local features are, looked up once per distinct token
  * and kept: the features a token contributes through windows (its form, shape and word classes at
  * each offset from the current token) and through token-local generators at the top level
  * (prefixes, suffixes). They are about 60 % of a token's features; building, hashing and looking
@@ -40,7 +40,7 @@ final class TokenFeatureCache {
   private static final ImmutableSet<Class<?>> OPENNLP_TOKEN_LOCAL = ImmutableSet.of(TokenFeatureGenerator.class,
       TokenClassFeatureGenerator.class, PrefixFeatureGenerator.class, SuffixFeatureGenerator.class);
 
-  private static final int[] NONE = new int[0];
+  private static final long[] NONE = new long[0];
 
   /** A token-local generator and the offsets at which its features are made (0, 0 outside a window). */
   private record Part(AdaptiveFeatureGenerator generator, int before, int after) {}
@@ -52,7 +52,7 @@ final class TokenFeatureCache {
   private final FeatureWeights weights;
   private final int before;
   private final int after;
-  private final Map<String, int[][]> byToken = new HashMap<>();
+  private final Map<String, long[][]> byToken = new HashMap<>();
   private final List<String> scratch = new ArrayList<>();
   private final List<String> one = new ArrayList<>();
   private final String[] token = new String[1];
@@ -102,12 +102,12 @@ final class TokenFeatureCache {
   }
 
   /**
-   * The handles of the features {@code token} contributes at each offset from the current token:
-   * row {@code offset + before()}, for offsets {@code -before()..after()}; features the model does
-   * not know are left out.
+   * Where the weights of the features {@code token} contributes at each offset from the current
+   * token are ({@link FeatureWeights#entry}): row {@code offset + before()}, for offsets {@code
+   * -before()..after()}; features the model does not know are left out.
    */
-  int[][] handlesOf(String token) {
-    int[][] handles = byToken.get(token);
+  long[][] entriesOf(String token) {
+    long[][] handles = byToken.get(token);
     if (handles == null) {
       handles = lookUp(token);
       if (byToken.size() >= CAPACITY) {
@@ -118,8 +118,8 @@ final class TokenFeatureCache {
     return handles;
   }
 
-  private int[][] lookUp(String form) {
-    int[][] handles = new int[before + after + 1][];
+  private long[][] lookUp(String form) {
+    long[][] handles = new long[before + after + 1][];
     token[0] = form;
     for (int offset = -before; offset <= after; offset++) {
       scratch.clear();
@@ -135,12 +135,12 @@ final class TokenFeatureCache {
           scratch.add(prefix.isEmpty() ? feature : prefix + feature);
         }
       }
-      int[] found = new int[scratch.size()];
+      long[] found = new long[scratch.size()];
       int n = 0;
       for (String feature : scratch) {
         int handle = weights.find(feature);
         if (handle >= 0) {
-          found[n++] = handle;
+          found[n++] = weights.entry(handle);
         }
       }
       handles[offset + before] = n == 0 ? NONE : n == found.length ? found : Arrays.copyOf(found, n);

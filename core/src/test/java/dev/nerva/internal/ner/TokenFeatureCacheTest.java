@@ -66,11 +66,11 @@ class TokenFeatureCacheTest {
     for (int i = 0; i < SENTENCE.length; i++) {
       List<String> strings = new ArrayList<>();
       tokenLocal.createFeatures(strings, SENTENCE, i, null);
-      List<Integer> expected = strings.stream().map(weights::find).filter(h -> h >= 0).sorted().toList();
-      List<Integer> cached = new ArrayList<>();
+      List<Long> expected = strings.stream().map(weights::find).filter(h -> h >= 0).map(weights::entry).toList();
+      List<Long> cached = new ArrayList<>();
       for (int j = Math.max(0, i - 3); j <= Math.min(SENTENCE.length - 1, i + 3); j++) {
-        for (int handle : cache.handlesOf(SENTENCE[j])[j - i + 3]) {
-          cached.add(handle);
+        for (long entry : cache.entriesOf(SENTENCE[j])[j - i + 3]) {
+          cached.add(entry);
         }
       }
       assertThat(expected).as("token %d", i).isNotEmpty();
@@ -82,7 +82,7 @@ class TokenFeatureCacheTest {
       bigrams.createFeatures(bigramFeatures, SENTENCE, i, null);
       assertThat(rest).as("token %d", i).containsExactlyElementsOf(bigramFeatures);
     }
-    assertThat(cache.handlesOf("Norway")).isSameAs(cache.handlesOf("Norway"));
+    assertThat(cache.entriesOf("Norway")).isSameAs(cache.entriesOf("Norway"));
   }
 
   @Test
@@ -92,6 +92,6 @@ class TokenFeatureCacheTest {
 
     assertThat(split.strings()).isSameAs(bigrams);
     assertThat(split.cache().before()).isZero();
-    assertThat(split.cache().handlesOf("Norway")).hasDimensions(1, 0);
+    assertThat(split.cache().entriesOf("Norway")).hasDimensions(1, 0);
   }
 }
