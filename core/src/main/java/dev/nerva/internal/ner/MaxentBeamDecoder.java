@@ -30,7 +30,6 @@ import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.BigramNameFeatureGeneratorFactory;
 import opennlp.tools.util.featuregen.CachedFeatureGenerator;
 import opennlp.tools.util.featuregen.DictionaryFeatureGeneratorFactory;
-import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 import opennlp.tools.util.featuregen.GeneratorFactory;
 import opennlp.tools.util.featuregen.TrigramNameFeatureGeneratorFactory;
 import opennlp.tools.util.featuregen.WindowFeatureGeneratorFactory;
@@ -433,11 +432,12 @@ final class MaxentBeamDecoder {
       distributions.clear();
       previousLabelHandles.clear();
       for (int i = 0; i < tokens.length; i++) {
-        localEntries[i] = tokenLocal.entriesOf(tokens[i]);
+        TokenFeatureCache.Features cached = tokenLocal.of(tokens[i]);
+        localEntries[i] = cached.entries();
+        tokenClasses[i] = cached.shape();
       }
       for (int i = 0; i < tokens.length; i++) {
         base[i] = scoreOfLabelFreeFeatures(tokens, i);
-        tokenClasses[i] = FeatureGeneratorUtil.tokenFeature(tokens[i]);
       }
       prepared = tokens;
     }
@@ -520,6 +520,9 @@ final class MaxentBeamDecoder {
    * takes from a full sort. {@code top} is scratch space of at least k entries.
    */
   static double kthLargest(double[] scores, int k, double[] top) {
+    if (k == 3 && scores.length >= 3) {
+      return thirdLargest(scores); // the default beam, in registers
+    }
     int n = Math.min(k, scores.length);
     int filled = 0;
     for (double s : scores) {
@@ -540,6 +543,29 @@ final class MaxentBeamDecoder {
       }
     }
     return top[n - 1];
+  }
+
+  /** {@link #kthLargest} for k = 3 and at least three scores. */
+  private static double thirdLargest(double[] scores) {
+    double first = Double.NEGATIVE_INFINITY;
+    double second = Double.NEGATIVE_INFINITY;
+    double third = Double.NEGATIVE_INFINITY;
+    for (double s : scores) {
+      if (s > third) {
+        if (s > second) {
+          third = second;
+          if (s > first) {
+            second = first;
+            first = s;
+          } else {
+            second = s;
+          }
+        } else {
+          third = s;
+        }
+      }
+    }
+    return third;
   }
 
   /** Turns summed parameters into probabilities, as GIS does. */

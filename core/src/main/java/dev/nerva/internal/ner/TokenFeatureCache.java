@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.AggregatedFeatureGenerator;
+import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 import opennlp.tools.util.featuregen.PrefixFeatureGenerator;
 import opennlp.tools.util.featuregen.SuffixFeatureGenerator;
 import opennlp.tools.util.featuregen.TokenClassFeatureGenerator;
@@ -45,6 +46,14 @@ final class TokenFeatureCache {
   /** A token-local generator and the offsets at which its features are made (0, 0 outside a window). */
   private record Part(AdaptiveFeatureGenerator generator, int before, int after) {}
 
+  /**
+   * What the decoder keeps of one token: where the weights of its token-local features are at each
+   * offset (row {@code offset + before()}; see {@link FeatureWeights#entry}), and its shape,
+   * OpenNLP's token class ({@code FeatureGeneratorUtil.tokenFeature}), which the previous-label
+   * features read.
+   */
+  record Features(long[][] entries, String shape) {}
+
   /** A generator tree split into the generators that still make strings and the cached parts. */
   record Split(AdaptiveFeatureGenerator strings, TokenFeatureCache cache) {}
 
@@ -52,7 +61,7 @@ final class TokenFeatureCache {
   private final FeatureWeights weights;
   private final int before;
   private final int after;
-  private final Map<String, long[][]> byToken = new HashMap<>();
+  private final Map<String, Features> byToken = new HashMap<>();
   private final List<String> scratch = new ArrayList<>();
   private final List<String> one = new ArrayList<>();
   private final String[] token = new String[1];
@@ -102,20 +111,20 @@ final class TokenFeatureCache {
   }
 
   /**
-   * Where the weights of the features {@code token} contributes at each offset from the current
-   * token are ({@link FeatureWeights#entry}): row {@code offset + before()}, for offsets {@code
-   * -before()..after()}; features the model does not know are left out.
+   * The token's cached features: where the weights of the features it contributes at each offset
+   * from the current token are, for offsets {@code -before()..after()} (features the model does
+   * not know are left out), and its shape.
    */
-  long[][] entriesOf(String token) {
-    long[][] handles = byToken.get(token);
-    if (handles == null) {
-      handles = lookUp(token);
+  Features of(String token) {
+    Features features = byToken.get(token);
+    if (features == null) {
+      features = new Features(lookUp(token), FeatureGeneratorUtil.tokenFeature(token));
       if (byToken.size() >= CAPACITY) {
         byToken.clear();
       }
-      byToken.put(token, handles);
+      byToken.put(token, features);
     }
-    return handles;
+    return features;
   }
 
   private long[][] lookUp(String form) {

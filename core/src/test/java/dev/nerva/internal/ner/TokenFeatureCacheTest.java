@@ -11,6 +11,7 @@ import opennlp.tools.ml.model.Context;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.AggregatedFeatureGenerator;
 import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
+import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 import opennlp.tools.util.featuregen.PrefixFeatureGenerator;
 import opennlp.tools.util.featuregen.TokenClassFeatureGenerator;
 import opennlp.tools.util.featuregen.TokenFeatureGenerator;
@@ -69,7 +70,7 @@ class TokenFeatureCacheTest {
       List<Long> expected = strings.stream().map(weights::find).filter(h -> h >= 0).map(weights::entry).toList();
       List<Long> cached = new ArrayList<>();
       for (int j = Math.max(0, i - 3); j <= Math.min(SENTENCE.length - 1, i + 3); j++) {
-        for (long entry : cache.entriesOf(SENTENCE[j])[j - i + 3]) {
+        for (long entry : cache.of(SENTENCE[j]).entries()[j - i + 3]) {
           cached.add(entry);
         }
       }
@@ -82,7 +83,9 @@ class TokenFeatureCacheTest {
       bigrams.createFeatures(bigramFeatures, SENTENCE, i, null);
       assertThat(rest).as("token %d", i).containsExactlyElementsOf(bigramFeatures);
     }
-    assertThat(cache.entriesOf("Norway")).isSameAs(cache.entriesOf("Norway"));
+    assertThat(cache.of("Norway")).isSameAs(cache.of("Norway"));
+    assertThat(cache.of("Norway").shape()).isEqualTo(FeatureGeneratorUtil.tokenFeature("Norway"));
+    assertThat(cache.of("1984").shape()).isEqualTo(FeatureGeneratorUtil.tokenFeature("1984"));
   }
 
   @Test
@@ -92,6 +95,6 @@ class TokenFeatureCacheTest {
 
     assertThat(split.strings()).isSameAs(bigrams);
     assertThat(split.cache().before()).isZero();
-    assertThat(split.cache().entriesOf("Norway")).hasDimensions(1, 0);
+    assertThat(split.cache().of("Norway").entries()).hasDimensions(1, 0);
   }
 }
