@@ -281,7 +281,7 @@ final class MaxentBeamDecoder {
 
   /** Decoding state of one document. */
   final class Session implements AutoCloseable {
-    private final Generators generators;
+    private final Generators pooled;
     /** The generators that make feature strings: all but the token-local ones. */
     private final AdaptiveFeatureGenerator generator;
     private final TokenFeatureCache tokenLocal;
@@ -300,10 +300,10 @@ final class MaxentBeamDecoder {
     private final LongKeyedTable<int[]> previousLabelHandles = new LongKeyedTable<>(512);
     private boolean closed;
 
-    private Session(Generators generators) {
-      this.generators = generators;
-      this.generator = generators.strings();
-      this.tokenLocal = generators.tokenFeatures();
+    private Session(Generators pooled) {
+      this.pooled = pooled;
+      this.generator = pooled.strings();
+      this.tokenLocal = pooled.tokenFeatures();
     }
 
     /** Finds the names of one sentence, as {@link NameFinderME#find(String[])} would. */
@@ -393,7 +393,7 @@ final class MaxentBeamDecoder {
      */
     Span[] commit(String[] tokens, String[] labels, double[] probabilities) {
       Preconditions.checkState(!closed, "document already closed");
-      generators.all().updateAdaptiveData(tokens, labels);
+      pooled.all().updateAdaptiveData(tokens, labels);
       prepared = null; // the caller may reuse the array for its next sentence
       Span[] spans = spans(labels);
       for (int s = 0; s < spans.length; s++) {
@@ -510,7 +510,7 @@ final class MaxentBeamDecoder {
     public void close() {
       if (!closed) {
         closed = true;
-        MaxentBeamDecoder.this.generators.offer(generators);
+        generators.offer(pooled);
       }
     }
   }
