@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UTFDataFormatException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.zip.Deflater;
@@ -185,6 +188,10 @@ public final class PackedNameFinder {
    * {@code BufferedInputStream} has), with a way to hash a modified-UTF-8 string without making it.
    */
   private static final class BigEndianReader {
+    // One bounds-checked load each instead of a loop over bytes: a model has about a million weights.
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     private final InputStream in;
     private final byte[] buffer = new byte[1 << 16];
     private int position;
@@ -220,18 +227,14 @@ public final class PackedNameFinder {
 
     int readInt() throws IOException {
       require(4);
-      int value = (buffer[position] & 0xFF) << 24 | (buffer[position + 1] & 0xFF) << 16
-          | (buffer[position + 2] & 0xFF) << 8 | buffer[position + 3] & 0xFF;
+      int value = (int) INT.get(buffer, position);
       position += 4;
       return value;
     }
 
     double readDouble() throws IOException {
       require(8);
-      long value = 0;
-      for (int i = 0; i < 8; i++) {
-        value = value << 8 | buffer[position + i] & 0xFF;
-      }
+      long value = (long) LONG.get(buffer, position);
       position += 8;
       return Double.longBitsToDouble(value);
     }
