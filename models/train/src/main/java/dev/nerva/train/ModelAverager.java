@@ -116,12 +116,14 @@ public final class ModelAverager {
     return new GISModel(contexts, predicates.toArray(new String[0]), outcomes);
   }
 
-  private static String[] outcomes(GISModel model) {
+  /** The model's outcome labels, by index. */
+  static String[] outcomes(GISModel model) {
     return (String[]) model.getDataStructures()[2];
   }
 
+  /** The model's weights by feature (OpenNLP's own map, not a copy). */
   @SuppressWarnings("unchecked")
-  private static Map<String, Context> predicateMap(GISModel model) {
+  static Map<String, Context> predicateMap(GISModel model) {
     return (Map<String, Context>) model.getDataStructures()[1];
   }
 }

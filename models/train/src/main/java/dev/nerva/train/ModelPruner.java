@@ -46,10 +46,8 @@ public final class ModelPruner {
   }
 
   private static GISModel prune(GISModel classifier, double threshold) {
-    Object[] data = classifier.getDataStructures();
-    @SuppressWarnings("unchecked")
-    Map<String, Context> features = (Map<String, Context>) data[1];
-    String[] outcomes = (String[]) data[2];
+    Map<String, Context> features = ModelAverager.predicateMap(classifier);
+    String[] outcomes = ModelAverager.outcomes(classifier);
     List<String> kept = new ArrayList<>();
     List<Context> weights = new ArrayList<>();
     for (Map.Entry<String, Context> feature : features.entrySet()) {
