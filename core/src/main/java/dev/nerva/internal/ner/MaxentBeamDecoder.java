@@ -24,7 +24,6 @@ import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.SequenceCodec;
-import opennlp.tools.util.SequenceValidator;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.BigramNameFeatureGeneratorFactory;
@@ -110,14 +109,7 @@ final class MaxentBeamDecoder {
       previousOutcome[o + 1] = features.find("po=" + label);
       previousPreviousOutcome[o + 1] = features.find("ppo=" + label);
     }
-    SequenceValidator<String> validator = codec.createSequenceValidator();
-    valid = new boolean[k + 1][k];
-    for (int p = -1; p < k; p++) {
-      String[] before = p < 0 ? new String[0] : new String[] {outcomes[p]};
-      for (int o = 0; o < k; o++) {
-        valid[p + 1][o] = validator.validSequence(before.length, null, before, outcomes[o]);
-      }
-    }
+    valid = TransitionTable.of(codec, this.outcomes);
   }
 
   private MaxentBeamDecoder(MaxentBeamDecoder tables, int beamSize, double otherBias) {
