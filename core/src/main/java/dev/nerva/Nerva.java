@@ -16,6 +16,7 @@ import dev.nerva.internal.date.DateRules;
 import dev.nerva.internal.date.TenseDetector;
 import dev.nerva.internal.ner.NameFinderRecognizer;
 import dev.nerva.internal.ner.OntoNotesLabels;
+import dev.nerva.internal.ner.PackModels;
 import dev.nerva.internal.ner.PackedNameFinder;
 import dev.nerva.internal.pipeline.Analysis;
 import dev.nerva.internal.pipeline.CountryResolution;
@@ -87,6 +88,7 @@ public final class Nerva {
 
   // Each bundled resource loads once per JVM and is shared by every pipeline that holds it.
   private static final long PARALLEL_LOAD_HEAP = 768L << 20;
+  private static final String ENGLISH_MODELS_ARTIFACT = "dev.nerva:nerva-models-en";
 
   // Read for decoding only: the weights go straight into the decoder's packed tables.
   private static final Shared<NameFinderRecognizer> ENGLISH_FAST_FINDER = Shared.of(() ->
@@ -111,7 +113,7 @@ public final class Nerva {
     try {
       return forward.withBackwardModel(model);
     } catch (IllegalArgumentException e) {
-      throw new ModelLoadException(resource + " from dev.nerva:nerva-models-en does not fit "
+      throw new ModelLoadException(resource + " from " + ENGLISH_MODELS_ARTIFACT + " does not fit "
           + NameFinderRecognizer.ENGLISH_MODEL_RESOURCE + ": " + e.getMessage(), e);
     }
   });
@@ -786,6 +788,12 @@ public final class Nerva {
   }
 
   private static PackedNameFinder loadEnglishModel(String resource) {
-    return ClasspathModels.load(resource, "dev.nerva:nerva-models-en", PackedNameFinder::read);
+    // The build of nerva-models-en packs each model beside it; the packed form loads several
+    // times faster, to the same name finder. A jar built otherwise still has the model itself.
+    String packed = resource + PackModels.SUFFIX;
+    if (Nerva.class.getClassLoader().getResource(packed.substring(1)) != null) {
+      return ClasspathModels.load(packed, ENGLISH_MODELS_ARTIFACT, PackedNameFinder::readPacked);
+    }
+    return ClasspathModels.load(resource, ENGLISH_MODELS_ARTIFACT, PackedNameFinder::read);
   }
 }

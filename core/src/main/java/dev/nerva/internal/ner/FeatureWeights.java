@@ -1,5 +1,8 @@
 package dev.nerva.internal.ner;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Map;
 import opennlp.tools.ml.model.Context;
 
@@ -137,6 +140,102 @@ final class FeatureWeights {
     FeatureWeights build() {
       return new FeatureWeights(slots, pairs, dense, outcomes);
     }
+  }
+
+  /** The tables as {@link #write} lays them out: "NRVW", version, then the arrays. */
+  private static final int PACKED_MAGIC = 0x4E525657;
+  private static final int PACKED_VERSION = 1;
+
+  /**
+   * The tables as bytes for {@link #read}: little-endian, and of the slot table only the occupied
+   * slots (three in ten), with their positions, so that reading is a few bulk copies.
+   */
+  byte[] write() {
+    int used = 0;
+    for (int s = 0; s < slots.length; s += 2) {
+      if (slots[s] != EMPTY) {
+        used++;
+      }
+    }
+    ByteBuffer out = ByteBuffer.allocate(6 * Integer.BYTES + used * (Integer.BYTES + 2 * Long.BYTES)
+        + pairs.length * Integer.BYTES + Integer.BYTES + dense.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(PACKED_MAGIC).putInt(PACKED_VERSION).putInt(outcomes).putInt(slots.length / 2).putInt(used);
+    for (int s = 0; s < slots.length; s += 2) {
+      if (slots[s] != EMPTY) {
+        out.putInt(s / 2);
+      }
+    }
+    for (int s = 0; s < slots.length; s += 2) {
+      if (slots[s] != EMPTY) {
+        out.putLong(slots[s]);
+      }
+    }
+    for (int s = 0; s < slots.length; s += 2) {
+      if (slots[s] != EMPTY) {
+        out.putLong(slots[s + 1]);
+      }
+    }
+    out.putInt(pairs.length);
+    out.asIntBuffer().put(pairs);
+    out.position(out.position() + pairs.length * Integer.BYTES);
+    out.putInt(dense.length);
+    out.asFloatBuffer().put(dense);
+    return out.array();
+  }
+
+  /**
+   * The tables {@link #write} wrote.
+   *
+   * @throws IOException if the bytes are not such tables, or not for a model of {@code outcomes}
+   *     outcomes
+   */
+  static FeatureWeights read(byte[] bytes, int outcomes) throws IOException {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      if (in.getInt() != PACKED_MAGIC || in.getInt() != PACKED_VERSION) {
+        throw new IOException("not packed weights of this version");
+      }
+      if (in.getInt() != outcomes) {
+        throw new IOException("the packed weights are for another number of outcomes");
+      }
+      int capacity = in.getInt();
+      int used = in.getInt();
+      if (Integer.bitCount(capacity) != 1 || used < 0 || used > capacity) {
+        throw new IOException("malformed packed weight table");
+      }
+      int[] positions = ints(in, used);
+      long[] hashes = longs(in, used);
+      long[] entries = longs(in, used);
+      int[] pairs = ints(in, in.getInt());
+      float[] dense = new float[in.getInt()];
+      in.asFloatBuffer().get(dense);
+      in.position(in.position() + dense.length * Float.BYTES);
+      if (in.hasRemaining()) {
+        throw new IOException("packed weights followed by " + in.remaining() + " stray bytes");
+      }
+      long[] slots = new long[2 * capacity];
+      for (int i = 0; i < used; i++) {
+        slots[2 * positions[i]] = hashes[i];
+        slots[2 * positions[i] + 1] = entries[i];
+      }
+      return new FeatureWeights(slots, pairs, dense, outcomes);
+    } catch (RuntimeException e) { // underflow, negative sizes, positions out of range
+      throw new IOException("malformed packed weights: " + e, e);
+    }
+  }
+
+  private static int[] ints(ByteBuffer in, int n) {
+    int[] values = new int[n];
+    in.asIntBuffer().get(values);
+    in.position(in.position() + n * Integer.BYTES);
+    return values;
+  }
+
+  private static long[] longs(ByteBuffer in, int n) {
+    long[] values = new long[n];
+    in.asLongBuffer().get(values);
+    in.position(in.position() + n * Long.BYTES);
+    return values;
   }
 
   /** A handle for the feature's weights, or -1 if the model does not know the feature. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nerva.internal.ner.NameFinderRecognizer;
+import dev.nerva.internal.ner.PackModels;
 import dev.nerva.internal.tokenize.TrueCaser;
 import dev.nerva.train.Checksums;
 import java.io.File;
@@ -28,20 +29,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DamagedResourcesTest {
 
   private static final String FOLDER = "dev/nerva/models/en/";
+  private static final String PACKED = PackModels.SUFFIX;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"truncated name finder", "empty casing lexicon", "truncated casing lexicon",
-      "models swapped", "checksum list missing", "malformed country table"})
+  @ValueSource(strings = {"truncated packed name finder", "truncated name finder without packed form",
+      "empty casing lexicon", "truncated casing lexicon", "models swapped", "checksum list missing",
+      "malformed country table"})
   void englishFailsNamingTheResource(String damage, @TempDir Path dir) throws Exception {
     Path folder = Files.createDirectories(dir.resolve(FOLDER));
-    for (String name : List.of("ner-en.bin", "ner-en-r2l.bin", "casing-en.txt", "CHECKSUMS")) {
+    for (String name : List.of("ner-en.bin", "ner-en-r2l.bin", "ner-en.bin" + PACKED, "ner-en-r2l.bin" + PACKED,
+        "casing-en.txt", "CHECKSUMS")) {
       try (InputStream in = getClass().getResourceAsStream("/" + FOLDER + name)) {
         Files.copy(in, folder.resolve(name));
       }
     }
     String named;
     switch (damage) {
-      case "truncated name finder" -> {
+      case "truncated packed name finder" -> {
+        truncate(folder.resolve("ner-en.bin" + PACKED), 1_000_000);
+        named = NameFinderRecognizer.ENGLISH_MODEL_RESOURCE + PACKED;
+      }
+      case "truncated name finder without packed form" -> {
+        // A models jar built without its packing step: the OpenNLP-format files load, and are checked.
+        Files.delete(folder.resolve("ner-en.bin" + PACKED));
+        Files.delete(folder.resolve("ner-en-r2l.bin" + PACKED));
         truncate(folder.resolve("ner-en.bin"), 1_000_000);
         named = NameFinderRecognizer.ENGLISH_MODEL_RESOURCE;
       }
@@ -55,7 +66,7 @@ class DamagedResourcesTest {
       }
       case "models swapped" -> {
         // A consistent but wrong package: the left-to-right model in the right-to-left slot.
-        Files.copy(folder.resolve("ner-en.bin"), folder.resolve("ner-en-r2l.bin"),
+        Files.copy(folder.resolve("ner-en.bin" + PACKED), folder.resolve("ner-en-r2l.bin" + PACKED),
             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Checksums.write(folder);
         named = NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE;

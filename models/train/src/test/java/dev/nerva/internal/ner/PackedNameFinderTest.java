@@ -7,7 +7,9 @@ import dev.nerva.Nerva;
 import dev.nerva.Sentence;
 import dev.nerva.ner.features.PhraseList;
 import dev.nerva.ner.features.WordClusters;
+import dev.nerva.internal.ClasspathModels;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +21,9 @@ import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled models read straight into packed tables decode exactly as when OpenNLP reads them
- * first: same spans, same probabilities, for both reading directions.
+ * The bundled models read straight into packed tables, or from the packed form built beside them,
+ * decode exactly as when OpenNLP reads them first: same spans, same probabilities, for both reading
+ * directions.
  */
 class PackedNameFinderTest {
 
@@ -47,6 +50,55 @@ class PackedNameFinderTest {
       spans += expected.get(s).length;
     }
     assertThat(spans).isGreaterThan(40);
+  }
+
+  @Test
+  void thePackedFormDecodesAsTheModelFileDoes() throws Exception {
+    String seed = Files.readString(Paths.get("../../seeds/000_6726bb20fb80e62f.txt"), StandardCharsets.UTF_8);
+    List<String[]> sentences = Nerva.builder().build().process(seed).sentences().stream().map(Sentence::forms).toList();
+    byte[] forward = bytes(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE);
+    byte[] backward = bytes(NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE);
+
+    NameFinderRecognizer fromModelFile = new NameFinderRecognizer("x",
+        PackedNameFinder.read(new ByteArrayInputStream(forward)), OntoNotesLabels.TO_NERVA)
+        .withBackwardModel(PackedNameFinder.read(new ByteArrayInputStream(backward)));
+    NameFinderRecognizer fromPackedForm = new NameFinderRecognizer("x",
+        PackedNameFinder.readPacked(new ByteArrayInputStream(pack(forward))), OntoNotesLabels.TO_NERVA)
+        .withBackwardModel(PackedNameFinder.readPacked(new ByteArrayInputStream(pack(backward))));
+
+    List<Span[]> expected = fromModelFile.find(sentences);
+    List<Span[]> actual = fromPackedForm.find(sentences);
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int s = 0; s < expected.size(); s++) {
+      assertThat(describe(actual.get(s))).isEqualTo(describe(expected.get(s)));
+    }
+    assertThat(expected.stream().mapToInt(spans -> spans.length).sum()).isGreaterThan(40);
+  }
+
+  @Test
+  void theBundledPackedFormsArePackedFromTheBundledModels() throws Exception {
+    for (String resource : List.of(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE,
+        NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE)) {
+      ClasspathModels.Checksum bundled = ClasspathModels.Checksum.of(new ByteArrayInputStream(bytes(resource + PackModels.SUFFIX)));
+      assertThat(bundled).as(resource + PackModels.SUFFIX)
+          .isEqualTo(ClasspathModels.Checksum.of(new ByteArrayInputStream(pack(bytes(resource)))))
+          .isEqualTo(ClasspathModels.listedChecksum(resource + PackModels.SUFFIX, "nerva-models-en"));
+    }
+  }
+
+  @Test
+  void aDamagedPackedFormIsAnErrorNotAnotherModel() throws Exception {
+    byte[] packed = pack(bytes(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE));
+
+    assertThatThrownBy(() -> PackedNameFinder.readPacked(new ByteArrayInputStream(Arrays.copyOf(packed, 5_000_000))))
+        .isInstanceOf(java.io.IOException.class);
+    assertThatThrownBy(() -> PackedNameFinder.readPacked(new ByteArrayInputStream(bytes(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE))))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("unexpected entry");
+    byte[] wrongWeights = packed.clone();
+    int weights = indexOf(wrongWeights, "NRVW".getBytes(StandardCharsets.US_ASCII));
+    wrongWeights[weights + 8]++; // one byte of the weights entry changed: its outcome count
+    assertThatThrownBy(() -> PackedNameFinder.readPacked(new ByteArrayInputStream(wrongWeights)))
+        .isInstanceOf(java.io.IOException.class);
   }
 
   @Test
@@ -80,6 +132,26 @@ class PackedNameFinderTest {
   private static String describe(Span[] spans) {
     return Arrays.stream(spans).map(s -> s.getStart() + ".." + s.getEnd() + " " + s.getType() + " " + s.getProb())
         .toList().toString();
+  }
+
+  private static byte[] pack(byte[] modelFile) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PackedNameFinder.pack(new ByteArrayInputStream(modelFile), out);
+    return out.toByteArray();
+  }
+
+  /** Where the little-endian magic of the weights entry starts. */
+  private static int indexOf(byte[] bytes, byte[] bigEndianMagic) {
+    outer:
+    for (int i = 0; i + 4 <= bytes.length; i++) {
+      for (int j = 0; j < 4; j++) {
+        if (bytes[i + j] != bigEndianMagic[3 - j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("no weights entry");
   }
 
   private static byte[] bytes(String resource) throws Exception {
