@@ -1,5 +1,6 @@
 package dev.nerva.internal.ner;
 
+import dev.nerva.internal.Hash64;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -108,10 +109,10 @@ final class FeatureWeights {
 
     /** Adds one feature: the outcomes it weighs and their weights (only the first active.length used). */
     void add(String feature, int[] active, double[] parameters) {
-      add(hash(feature), active, parameters);
+      add(Hash64.of(feature), active, parameters);
     }
 
-    /** {@link #add(String, int[], double[])} for a feature's {@link #hash}. */
+    /** {@link #add(String, int[], double[])} for a feature's {@link Hash64#of(String)}. */
     void add(long hash, int[] active, double[] parameters) {
       int slot = (int) hash & mask;
       while (slots[2 * slot] != EMPTY) {
@@ -240,10 +241,10 @@ final class FeatureWeights {
 
   /** A handle for the feature's weights, or -1 if the model does not know the feature. */
   int find(String feature) {
-    return find(hash(feature));
+    return find(Hash64.of(feature));
   }
 
-  /** {@link #find(String)} for a feature's {@link #hash}. */
+  /** {@link #find(String)} for a feature's {@link Hash64#of(String)}. */
   int find(long hash) {
     int slot = (int) hash & mask;
     long key;
@@ -288,50 +289,5 @@ final class FeatureWeights {
         scores[pairs[2 * a]] += Float.intBitsToFloat(pairs[2 * a + 1]);
       }
     }
-  }
-
-  /**
-   * A 64-bit hash of the feature's characters, four per step, finished by MurmurHash3's mix; never
-   * 0. Hashing was a tenth of decoding time one character at a time.
-   */
-  static long hash(String s) {
-    int n = s.length();
-    long h = 0x9E3779B97F4A7C15L ^ n;
-    int i = 0;
-    for (; i + 4 <= n; i += 4) {
-      long word = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-          | (long) s.charAt(i + 3) << 48;
-      h = Long.rotateLeft(h ^ (word * 0x87C37B91114253D5L), 31) * 0x4CF5AD432745937FL;
-    }
-    long tail = 0;
-    for (int shift = 0; i < n; i++, shift += 16) {
-      tail |= (long) s.charAt(i) << shift;
-    }
-    return finish(h, tail);
-  }
-
-  /** {@link #hash(String)} of the first {@code n} characters of {@code chars}, the same value. */
-  static long hash(char[] chars, int n) {
-    long h = 0x9E3779B97F4A7C15L ^ n;
-    int i = 0;
-    for (; i + 4 <= n; i += 4) {
-      long word = chars[i] | (long) chars[i + 1] << 16 | (long) chars[i + 2] << 32 | (long) chars[i + 3] << 48;
-      h = Long.rotateLeft(h ^ (word * 0x87C37B91114253D5L), 31) * 0x4CF5AD432745937FL;
-    }
-    long tail = 0;
-    for (int shift = 0; i < n; i++, shift += 16) {
-      tail |= (long) chars[i] << shift;
-    }
-    return finish(h, tail);
-  }
-
-  private static long finish(long state, long tail) {
-    long h = Long.rotateLeft(state ^ (tail * 0x87C37B91114253D5L), 31) * 0x4CF5AD432745937FL;
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    h ^= h >>> 33;
-    return h == EMPTY ? 1 : h;
   }
 }

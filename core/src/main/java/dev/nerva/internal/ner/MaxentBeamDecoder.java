@@ -1,6 +1,7 @@
 package dev.nerva.internal.ner;
 
 import com.google.common.base.Preconditions;
+import dev.nerva.internal.Hash64;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.nerva.ner.features.MemoDictionaryFeaturesFactory;
@@ -480,7 +481,7 @@ final class MaxentBeamDecoder {
         handles = new int[2 * n];
       }
       for (int f = 0; f < n; f++) {
-        hashes[f] = FeatureWeights.hash(tokenFeatures.get(f));
+        hashes[f] = Hash64.of(tokenFeatures.get(f));
       }
       for (int f = 0; f < n; f++) {
         handles[f] = features.find(hashes[f]);

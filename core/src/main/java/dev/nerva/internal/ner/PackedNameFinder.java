@@ -1,6 +1,7 @@
 package dev.nerva.internal.ner;
 
 import com.google.common.base.Preconditions;
+import dev.nerva.internal.Hash64;
 import dev.nerva.ner.features.PhraseList;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -412,7 +413,7 @@ public final class PackedNameFinder {
 
     long readUtfHash() throws IOException {
       int n = decodeUtf();
-      return FeatureWeights.hash(chars, n);
+      return Hash64.of(chars, n);
     }
   }
 

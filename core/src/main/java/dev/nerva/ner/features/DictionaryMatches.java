@@ -1,5 +1,7 @@
 package dev.nerva.ner.features;
 
+import dev.nerva.internal.Hash64;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +18,8 @@ final class DictionaryMatches extends PerSentenceFeatures {
   private final String dicTokenFeature;
   private final PhraseList phrases;
   private boolean[] inEntry;
+  /** The tokens matched so far, each followed by the separator. */
+  private char[] candidate = new char[64];
 
   DictionaryMatches(String prefix, PhraseList phrases) {
     this.dicFeature = prefix + ":w=dic";
@@ -40,16 +44,21 @@ final class DictionaryMatches extends PerSentenceFeatures {
   private boolean[] match(String[] tokens) {
     boolean[] in = new boolean[tokens.length];
     int longest = phrases.longest();
-    StringBuilder candidate = new StringBuilder();
     for (int from = 0; from < tokens.length; from++) {
       if (!phrases.startsWithToken(tokens[from])) {
         continue;
       }
-      candidate.setLength(0);
+      int length = 0;
       int end = -1;
       for (int to = from; to < tokens.length && to - from < longest; to++) {
-        candidate.append(tokens[to]).append(PhraseList.SEPARATOR);
-        String tokensSoFar = candidate.toString();
+        String token = tokens[to];
+        if (candidate.length < length + token.length() + 1) {
+          candidate = Arrays.copyOf(candidate, Math.max(2 * candidate.length, length + token.length() + 1));
+        }
+        token.getChars(0, token.length(), candidate, length);
+        length += token.length();
+        candidate[length++] = PhraseList.SEPARATOR;
+        long tokensSoFar = Hash64.of(candidate, length);
         if (!phrases.startsPhrase(tokensSoFar)) {
           break; // no entry starts with these tokens, so no longer one either
         }

@@ -2,14 +2,14 @@ package dev.nerva.ner.features;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
-import com.google.common.collect.ImmutableSet;
+import dev.nerva.internal.Hash64;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import opennlp.tools.dictionary.Dictionary;
 import opennlp.tools.util.StringList;
@@ -23,6 +23,11 @@ import opennlp.tools.util.model.SerializableArtifact;
  * phrase goes on. Built once per model and shared by every feature generator that reads it, where
  * an OpenNLP {@link Dictionary} would be copied into such sets by each generator.
  *
+ * <p>Phrases and prefixes are held as their {@link Hash64 64-bit hashes} only, and first tokens as
+ * a filter over their string hashes: reading the English models' 40,000 gazetteer names then makes
+ * no string per token or phrase, which was a tenth of their load time. Two phrases whose hashes
+ * collide would both match; for these lists the chance that any pair does is below 1 in 10<sup>9</sup>.
+ *
  * <p>Its {@link Serializer} reads OpenNLP's dictionary XML (the same entries in model files) with
  * a plain scan: several times faster than OpenNLP's SAX reader and {@code Dictionary}, which
  * interns every token, for the tens of thousands of gazetteer names a model carries. Immutable and
@@ -32,36 +37,83 @@ public final class PhraseList implements SerializableArtifact {
 
   static final char SEPARATOR = '\u0001';
 
-  private final ImmutableSet<String> phrases;
-  private final ImmutableSet<String> prefixes;
-  /** The first token of every phrase, bare: most tokens start none, and say so without a copy. */
-  private final ImmutableSet<String> firstTokens;
+  private final LongSet phrases;
+  private final LongSet prefixes;
+  /**
+   * Bits set at the spread {@link String#hashCode()} of every phrase's first token: most tokens
+   * start no phrase, and say so from the hash their string keeps. A set bit may be another token's.
+   */
+  private final long[] firstTokens;
   private final int longest;
+  /** The dictionary XML this list was read from or converted to, written back as it is. */
+  private final byte[] xml;
 
-  private PhraseList(List<List<String>> entries) {
-    ImmutableSet.Builder<String> joinedPhrases = ImmutableSet.builderWithExpectedSize(entries.size());
-    ImmutableSet.Builder<String> joinedPrefixes = ImmutableSet.builderWithExpectedSize(entries.size() * 3 / 2);
-    ImmutableSet.Builder<String> firsts = ImmutableSet.builderWithExpectedSize(entries.size());
-    int most = 0;
-    StringBuilder joined = new StringBuilder();
-    for (List<String> tokens : entries) {
-      firsts.add(tokens.get(0));
-      joined.setLength(0);
-      for (String token : tokens) {
-        joined.append(token).append(SEPARATOR);
-        joinedPrefixes.add(joined.toString());
-      }
-      joinedPhrases.add(joined.toString());
-      most = Math.max(most, tokens.size());
+  private PhraseList(Builder built, byte[] xml) {
+    this.phrases = built.phrases;
+    this.prefixes = built.prefixes;
+    this.longest = built.longest;
+    int bits = Integer.highestOneBit(Math.max(64, built.firstTokenCount * 16 - 1)) << 1;
+    this.firstTokens = new long[bits / 64];
+    for (int i = 0; i < built.firstTokenCount; i++) {
+      int bit = spread(built.firstTokenHashes[i]) & (bits - 1);
+      firstTokens[bit >>> 6] |= 1L << bit;
     }
-    this.phrases = joinedPhrases.build();
-    this.prefixes = joinedPrefixes.build();
-    this.firstTokens = firsts.build();
-    this.longest = most;
+    this.xml = xml;
+  }
+
+  /** Joins, hashes and collects phrases token by token, without a string per token. */
+  private static final class Builder {
+    final LongSet phrases = new LongSet();
+    final LongSet prefixes = new LongSet();
+    int[] firstTokenHashes = new int[1024];
+    int firstTokenCount;
+    int longest;
+    private char[] joined = new char[128];
+    private int length;
+    private int tokens;
+
+    /** Appends the next token of the current phrase: {@code count} characters of {@code chars}. */
+    void token(char[] chars, int from, int count) {
+      if (joined.length < length + count + 1) {
+        joined = Arrays.copyOf(joined, Math.max(2 * joined.length, length + count + 1));
+      }
+      System.arraycopy(chars, from, joined, length, count);
+      if (tokens == 0) {
+        int h = 0;
+        for (int i = 0; i < count; i++) {
+          h = 31 * h + joined[i];
+        }
+        if (firstTokenCount == firstTokenHashes.length) {
+          firstTokenHashes = Arrays.copyOf(firstTokenHashes, 2 * firstTokenCount);
+        }
+        firstTokenHashes[firstTokenCount++] = h;
+      }
+      length += count;
+      joined[length++] = SEPARATOR;
+      prefixes.add(Hash64.of(joined, length));
+      tokens++;
+    }
+
+    void token(String token) {
+      token(token.toCharArray(), 0, token.length());
+    }
+
+    /** Ends the current phrase, if it has a token. */
+    void endPhrase() {
+      if (tokens > 0) {
+        phrases.add(Hash64.of(joined, length));
+        longest = Math.max(longest, tokens);
+      }
+      length = 0;
+      tokens = 0;
+    }
   }
 
   /** Dictionaries already converted, by identity, held no longer than their dictionary. */
-  private static final Cache<Dictionary, PhraseList> CONVERTED = CacheBuilder.newBuilder().weakKeys().build();
+  private static final class Converted {
+    // In a holder: only training converts dictionaries, and building a cache costs start-up time.
+    static final Cache<Dictionary, PhraseList> CACHE = CacheBuilder.newBuilder().weakKeys().build();
+  }
 
   /**
    * The phrases of a case-sensitive OpenNLP dictionary, converted once per dictionary (models that
@@ -69,40 +121,39 @@ public final class PhraseList implements SerializableArtifact {
    */
   static PhraseList of(Dictionary dictionary) {
     try {
-      return CONVERTED.get(dictionary, () -> convert(dictionary));
+      return Converted.CACHE.get(dictionary, () -> convert(dictionary));
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
   }
 
-  private static PhraseList convert(Dictionary dictionary) {
-    List<List<String>> entries = new ArrayList<>(dictionary.size());
+  private static PhraseList convert(Dictionary dictionary) throws IOException {
+    Builder phrases = new Builder();
     for (StringList entry : dictionary) {
-      List<String> tokens = new ArrayList<>(entry.size());
       for (int i = 0; i < entry.size(); i++) {
-        tokens.add(entry.getToken(i));
+        phrases.token(entry.getToken(i));
       }
-      entries.add(tokens);
+      phrases.endPhrase();
     }
-    return new PhraseList(entries);
+    ByteArrayOutputStream xml = new ByteArrayOutputStream();
+    dictionary.serialize(xml);
+    return new PhraseList(phrases, xml.toByteArray());
   }
 
-  /** Whether these tokens, each followed by the separator, are a phrase. */
-  boolean isPhrase(String joinedTokens) {
-    return phrases.contains(joinedTokens);
+  /** Whether the tokens whose joined form (each followed by the separator) has this hash are a phrase. */
+  boolean isPhrase(long joinedTokensHash) {
+    return phrases.contains(joinedTokensHash);
   }
 
-  /**
-   * Whether some phrase starts with this token; asked with the token itself, whose hash the
-   * string keeps, before any joined candidate is built.
-   */
+  /** Whether some phrase may start with this token: false for most tokens that start none. */
   boolean startsWithToken(String token) {
-    return firstTokens.contains(token);
+    int bit = spread(token.hashCode()) & (firstTokens.length * 64 - 1);
+    return (firstTokens[bit >>> 6] & 1L << bit) != 0;
   }
 
-  /** Whether some phrase starts with these tokens, each followed by the separator. */
-  boolean startsPhrase(String joinedTokens) {
-    return prefixes.contains(joinedTokens);
+  /** Whether some phrase starts with the tokens whose joined form has this hash. */
+  boolean startsPhrase(long joinedTokensHash) {
+    return prefixes.contains(joinedTokensHash);
   }
 
   /** The most tokens of a phrase. */
@@ -115,9 +166,54 @@ public final class PhraseList implements SerializableArtifact {
     return phrases.size();
   }
 
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+
   @Override
   public Class<?> getArtifactSerializerClass() {
     return Serializer.class;
+  }
+
+  /** An open-addressing set of non-zero longs. Not thread-safe while built; read-only afterwards. */
+  private static final class LongSet {
+    private long[] slots = new long[1024];
+    private int size;
+
+    void add(long value) {
+      if (2 * (size + 1) > slots.length) {
+        long[] old = slots;
+        slots = new long[2 * old.length];
+        for (long v : old) {
+          if (v != 0) {
+            slots[slot(v)] = v;
+          }
+        }
+      }
+      int slot = slot(value);
+      if (slots[slot] == 0) {
+        slots[slot] = value;
+        size++;
+      }
+    }
+
+    boolean contains(long value) {
+      return slots[slot(value)] == value;
+    }
+
+    /** The value's slot, or the empty one where it would go. */
+    private int slot(long value) {
+      int mask = slots.length - 1;
+      int slot = (int) (value ^ (value >>> 32)) & mask;
+      while (slots[slot] != 0 && slots[slot] != value) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
+
+    int size() {
+      return size;
+    }
   }
 
   /**
@@ -140,44 +236,47 @@ public final class PhraseList implements SerializableArtifact {
       if (!rootTag.contains("case_sensitive=\"true\"")) {
         return new DictionarySerializer().create(new ByteArrayInputStream(bytes));
       }
-      List<List<String>> entries = new ArrayList<>();
+      char[] chars = xml.toCharArray();
+      Builder phrases = new Builder();
+      int ampersand = -1;
       int at = rootEnd;
       while ((at = xml.indexOf("<entry", at)) >= 0) {
         int end = xml.indexOf("</entry>", at);
         if (end < 0) {
           throw new IOException("unterminated <entry> at character " + at);
         }
-        List<String> tokens = new ArrayList<>(2);
         for (int t = xml.indexOf("<token>", at); t >= 0 && t < end; t = xml.indexOf("<token>", t)) {
           int close = xml.indexOf("</token>", t);
           if (close < 0 || close > end) {
             throw new IOException("unterminated <token> at character " + t);
           }
-          tokens.add(unescape(xml.substring(t + "<token>".length(), close)));
+          int from = t + "<token>".length();
+          if (ampersand < from) { // the next '&' at or after from, found once per '&'
+            ampersand = xml.indexOf('&', from);
+            ampersand = ampersand < 0 ? Integer.MAX_VALUE : ampersand;
+          }
+          if (ampersand < close) {
+            phrases.token(unescape(xml.substring(from, close)));
+          } else {
+            phrases.token(chars, from, close - from);
+          }
           t = close;
         }
-        if (!tokens.isEmpty()) {
-          entries.add(tokens);
-        }
+        phrases.endPhrase();
         at = end;
       }
-      return new PhraseList(entries);
+      return new PhraseList(phrases, bytes);
     }
 
     @Override
     public void serialize(Object artifact, OutputStream out) throws IOException {
-      Dictionary dictionary;
-      if (artifact instanceof Dictionary given) {
-        dictionary = given;
+      if (artifact instanceof Dictionary dictionary) {
+        dictionary.serialize(out);
       } else if (artifact instanceof PhraseList list) {
-        dictionary = new Dictionary(true);
-        for (String phrase : list.phrases) {
-          dictionary.put(new StringList(phrase.substring(0, phrase.length() - 1).split(String.valueOf(SEPARATOR))));
-        }
+        out.write(list.xml);
       } else {
         throw new IOException("not a dictionary: " + artifact.getClass().getName());
       }
-      dictionary.serialize(out);
     }
 
     /** The five predefined XML entities and numeric character references. */
