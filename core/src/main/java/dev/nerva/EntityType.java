@@ -76,4 +76,16 @@ public record EntityType(String name) {
   public String toString() {
     return name;
   }
+
+  // Written out, as a record's would be: the generated ones are linked on first call, which cost
+  // start-up time, and every pipeline hashes types as it is built.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EntityType type && name.equals(type.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
 }

@@ -47,6 +47,17 @@ public final class ClasspathModels {
       return new Checksum(bytes, checked.getChecksum().getValue());
     }
 
+    // Written out, as a record's would be: the generated ones are linked on first call, at start-up.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Checksum checksum && bytes == checksum.bytes && crc32c == checksum.crc32c;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(bytes) * 31 + Long.hashCode(crc32c);
+    }
+
     /** The line of a {@value #CHECKSUMS} file for a resource of this checksum. */
     public String line(String name) {
       return name + "\t" + bytes + "\t" + String.format(Locale.ROOT, "%08x", crc32c);
