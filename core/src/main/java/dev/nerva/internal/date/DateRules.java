@@ -143,60 +143,65 @@ public final class DateRules implements EntityRecognizer {
   public List<Entity> recognize(String text, List<Sentence> sentences) {
     List<Entity> found = new ArrayList<>();
     for (Sentence sentence : sentences) {
-      Set<Integer> ends = new HashSet<>();
-      for (Token t : sentence.tokens()) {
-        ends.add(t.end());
-      }
-      boolean digit = false;
-      boolean trigger = false;
-      for (Token t : sentence.tokens()) {
-        String form = t.text();
-        digit |= CharMatcher.inRange('0', '9').matchesAnyOf(form);
-        trigger |= TRIGGERS.contains(Ascii.toLowerCase(form)) || form.endsWith("0s")
-            || form.length() == 4 && CharMatcher.inRange('0', '9').matchesAllOf(form);
-      }
-      List<Pattern> patterns = new ArrayList<>(WORD_PATTERNS.size() + 1);
-      if (digit) {
-        patterns.add(NUMERIC);
-      }
-      if (trigger) {
-        patterns.addAll(WORD_PATTERNS);
-      }
-      List<Entity> inSentence = new ArrayList<>();
-      if (patterns.isEmpty()) {
-        continue;
-      }
-      String text0 = Spaces.asciiSpaces(sentence.text());
-      List<Matcher> matchers = new ArrayList<>(patterns.size());
-      for (Pattern pattern : patterns) {
-        // Transparent bounds let look-behinds see the words before the region's start.
-        matchers.add(pattern.matcher(text0).useTransparentBounds(true).useAnchoringBounds(false));
-      }
-      for (Token token : sentence.tokens()) {
-        String form = token.text();
-        if (!Character.isDigit(form.charAt(0)) && !(form.startsWith("'") && form.length() > 1
-            && Character.isDigit(form.charAt(1))) && !STARTERS.contains(Ascii.toLowerCase(form))) {
-          continue;
-        }
-        for (Matcher m : matchers) {
-          m.region(token.start() - sentence.start(), text0.length());
-          if (!m.lookingAt()) {
-            continue;
-          }
-          int start = sentence.start() + m.start();
-          int end = sentence.start() + m.end();
-          if (m.end() == m.start() || !ends.contains(end)) {
-            continue;
-          }
-          String covered = text.substring(start, end);
-          if (normalizer.normalize(covered, () -> Tense.PAST, PROBE_ANCHOR).isEmpty()) {
-            continue;
-          }
-          inSentence.add(new Entity(EntityType.DATE, start, end, covered, CONFIDENCE, NAME));
-        }
-      }
-      found.addAll(inSentence);
+      recognize(text, sentence, found);
     }
     return found;
+  }
+
+  // One sentence per call: the JIT then compiles this as an ordinary method once it is hot, rather
+  // than the whole document loop with the regex engine inlined, which took C2 over a second on one
+  // core in the first pass over a batch.
+  private void recognize(String text, Sentence sentence, List<Entity> found) {
+    boolean digit = false;
+    boolean trigger = false;
+    for (Token t : sentence.tokens()) {
+      String form = t.text();
+      digit |= CharMatcher.inRange('0', '9').matchesAnyOf(form);
+      trigger |= TRIGGERS.contains(Ascii.toLowerCase(form)) || form.endsWith("0s")
+          || form.length() == 4 && CharMatcher.inRange('0', '9').matchesAllOf(form);
+    }
+    if (!digit && !trigger) {
+      return;
+    }
+    List<Pattern> patterns = new ArrayList<>(WORD_PATTERNS.size() + 1);
+    if (digit) {
+      patterns.add(NUMERIC);
+    }
+    if (trigger) {
+      patterns.addAll(WORD_PATTERNS);
+    }
+    Set<Integer> ends = new HashSet<>();
+    for (Token t : sentence.tokens()) {
+      ends.add(t.end());
+    }
+    String text0 = Spaces.asciiSpaces(sentence.text());
+    List<Matcher> matchers = new ArrayList<>(patterns.size());
+    for (Pattern pattern : patterns) {
+      // Transparent bounds let look-behinds see the words before the region's start.
+      matchers.add(pattern.matcher(text0).useTransparentBounds(true).useAnchoringBounds(false));
+    }
+    for (Token token : sentence.tokens()) {
+      String form = token.text();
+      if (!Character.isDigit(form.charAt(0)) && !(form.startsWith("'") && form.length() > 1
+          && Character.isDigit(form.charAt(1))) && !STARTERS.contains(Ascii.toLowerCase(form))) {
+        continue;
+      }
+      for (Matcher m : matchers) {
+        m.region(token.start() - sentence.start(), text0.length());
+        if (!m.lookingAt()) {
+          continue;
+        }
+        int start = sentence.start() + m.start();
+        int end = sentence.start() + m.end();
+        if (m.end() == m.start() || !ends.contains(end)) {
+          continue;
+        }
+        String covered = text.substring(start, end);
+        if (normalizer.normalize(covered, () -> Tense.PAST, PROBE_ANCHOR).isEmpty()) {
+          continue;
+        }
+        found.add(new Entity(EntityType.DATE, start, end, covered, CONFIDENCE, NAME));
+      }
+    }
   }
 }
