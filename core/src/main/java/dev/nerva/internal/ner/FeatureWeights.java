@@ -1,5 +1,6 @@
 package dev.nerva.internal.ner;
 
+import com.google.common.base.Preconditions;
 import dev.nerva.internal.Hash64;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,21 +35,24 @@ final class FeatureWeights {
    *       weigh one outcome only, so that those need no second read;
    *   <li>{@link #DENSE} | row, for features that weigh at least a third of the outcomes (the
    *       frequent ones): a row of {@link #dense}, added in one vectorisable loop;
-   *   <li>otherwise start << 8 | count of its (outcome, weight) pairs in {@link #pairs}.
+   *   <li>otherwise start << 8 | count of its (outcome, weight) pairs in {@link #pairOutcomes}
+   *       and {@link #pairWeights}.
    * </ul>
    */
   private final long[] slots;
   private final int mask;
-  /** Pairs (outcome, Float.floatToRawIntBits(weight)), feature after feature. */
-  private final int[] pairs;
+  /** The outcome and weight of each pair, feature after feature: a byte and a float each. */
+  private final byte[] pairOutcomes;
+  private final float[] pairWeights;
   /** Rows of one weight per outcome, for the {@link #DENSE} features. */
   private final float[] dense;
   private final int outcomes;
 
-  private FeatureWeights(long[] slots, int[] pairs, float[] dense, int outcomes) {
+  private FeatureWeights(long[] slots, byte[] pairOutcomes, float[] pairWeights, float[] dense, int outcomes) {
     this.slots = slots;
     this.mask = slots.length / 2 - 1;
-    this.pairs = pairs;
+    this.pairOutcomes = pairOutcomes;
+    this.pairWeights = pairWeights;
     this.dense = dense;
     this.outcomes = outcomes;
   }
@@ -84,7 +88,8 @@ final class FeatureWeights {
   static final class Builder {
     private final long[] slots;
     private final int mask;
-    private final int[] pairs;
+    private final byte[] pairOutcomes;
+    private final float[] pairWeights;
     private final float[] dense;
     private final int outcomes;
     private final int denseFrom;
@@ -101,7 +106,10 @@ final class FeatureWeights {
       int capacity = Integer.highestOneBit(Math.max(4, features * 2 - 1)) << 1;
       this.slots = new long[2 * capacity];
       this.mask = capacity - 1;
-      this.pairs = new int[2 * pairCount];
+      // Outcomes are stored in a byte (pairs) and in eight bits of a slot (single weights).
+      Preconditions.checkArgument(outcomes <= 256, "at most 256 outcomes, not %s", outcomes);
+      this.pairOutcomes = new byte[pairCount];
+      this.pairWeights = new float[pairCount];
       this.dense = new float[rows * outcomes];
       this.outcomes = outcomes;
       this.denseFrom = denseFrom(outcomes);
@@ -131,25 +139,26 @@ final class FeatureWeights {
       } else {
         slots[2 * slot + 1] = ((long) next << 8) | active.length;
         for (int a = 0; a < active.length; a++) {
-          pairs[2 * (next + a)] = active[a];
-          pairs[2 * (next + a) + 1] = Float.floatToRawIntBits((float) parameters[a]);
+          pairOutcomes[next + a] = (byte) active[a];
+          pairWeights[next + a] = (float) parameters[a];
         }
         next += active.length;
       }
     }
 
     FeatureWeights build() {
-      return new FeatureWeights(slots, pairs, dense, outcomes);
+      return new FeatureWeights(slots, pairOutcomes, pairWeights, dense, outcomes);
     }
   }
 
   /** The tables as {@link #write} lays them out: "NRVW", version, then the arrays. */
   private static final int PACKED_MAGIC = 0x4E525657;
-  private static final int PACKED_VERSION = 1;
+  private static final int PACKED_VERSION = 2;
 
   /**
-   * The tables as bytes for {@link #read}: little-endian, and of the slot table only the occupied
-   * slots (three in ten), with their positions, so that reading is a few bulk copies.
+   * The tables as bytes for {@link #read}, little-endian and compact, so that the models jar stays
+   * small and reading is mostly bulk copies: the occupied slots only (hash and entry), and each
+   * (outcome, weight) pair as one byte and one float.
    */
   byte[] write() {
     int used = 0;
@@ -158,14 +167,10 @@ final class FeatureWeights {
         used++;
       }
     }
-    ByteBuffer out = ByteBuffer.allocate(6 * Integer.BYTES + used * (Integer.BYTES + 2 * Long.BYTES)
-        + pairs.length * Integer.BYTES + Integer.BYTES + dense.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    int pairCount = pairOutcomes.length;
+    ByteBuffer out = ByteBuffer.allocate(7 * Integer.BYTES + used * 2 * Long.BYTES
+        + pairCount * (1 + Float.BYTES) + dense.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     out.putInt(PACKED_MAGIC).putInt(PACKED_VERSION).putInt(outcomes).putInt(slots.length / 2).putInt(used);
-    for (int s = 0; s < slots.length; s += 2) {
-      if (slots[s] != EMPTY) {
-        out.putInt(s / 2);
-      }
-    }
     for (int s = 0; s < slots.length; s += 2) {
       if (slots[s] != EMPTY) {
         out.putLong(slots[s]);
@@ -176,9 +181,10 @@ final class FeatureWeights {
         out.putLong(slots[s + 1]);
       }
     }
-    out.putInt(pairs.length);
-    out.asIntBuffer().put(pairs);
-    out.position(out.position() + pairs.length * Integer.BYTES);
+    out.putInt(pairCount);
+    out.put(pairOutcomes);
+    out.asFloatBuffer().put(pairWeights);
+    out.position(out.position() + pairCount * Float.BYTES);
     out.putInt(dense.length);
     out.asFloatBuffer().put(dense);
     return out.array();
@@ -196,18 +202,22 @@ final class FeatureWeights {
       if (in.getInt() != PACKED_MAGIC || in.getInt() != PACKED_VERSION) {
         throw new IOException("not packed weights of this version");
       }
-      if (in.getInt() != outcomes) {
+      if (in.getInt() != outcomes || outcomes > 256) {
         throw new IOException("the packed weights are for another number of outcomes");
       }
       int capacity = in.getInt();
       int used = in.getInt();
-      if (Integer.bitCount(capacity) != 1 || used < 0 || used > capacity) {
+      if (Integer.bitCount(capacity) != 1 || used < 0 || used > capacity / 2) {
         throw new IOException("malformed packed weight table");
       }
-      int[] positions = ints(in, used);
       long[] hashes = longs(in, used);
       long[] entries = longs(in, used);
-      int[] pairs = ints(in, in.getInt());
+      int pairCount = in.getInt();
+      byte[] pairOutcomes = new byte[pairCount];
+      in.get(pairOutcomes);
+      float[] pairWeights = new float[pairCount];
+      in.asFloatBuffer().get(pairWeights);
+      in.position(in.position() + pairCount * Float.BYTES);
       float[] dense = new float[in.getInt()];
       in.asFloatBuffer().get(dense);
       in.position(in.position() + dense.length * Float.BYTES);
@@ -215,21 +225,19 @@ final class FeatureWeights {
         throw new IOException("packed weights followed by " + in.remaining() + " stray bytes");
       }
       long[] slots = new long[2 * capacity];
+      int mask = capacity - 1;
       for (int i = 0; i < used; i++) {
-        slots[2 * positions[i]] = hashes[i];
-        slots[2 * positions[i] + 1] = entries[i];
+        int slot = (int) hashes[i] & mask;
+        while (slots[2 * slot] != EMPTY) {
+          slot = (slot + 1) & mask;
+        }
+        slots[2 * slot] = hashes[i];
+        slots[2 * slot + 1] = entries[i];
       }
-      return new FeatureWeights(slots, pairs, dense, outcomes);
-    } catch (RuntimeException e) { // underflow, negative sizes, positions out of range
+      return new FeatureWeights(slots, pairOutcomes, pairWeights, dense, outcomes);
+    } catch (RuntimeException e) { // underflow, negative sizes
       throw new IOException("malformed packed weights: " + e, e);
     }
-  }
-
-  private static int[] ints(ByteBuffer in, int n) {
-    int[] values = new int[n];
-    in.asIntBuffer().get(values);
-    in.position(in.position() + n * Integer.BYTES);
-    return values;
   }
 
   private static long[] longs(ByteBuffer in, int n) {
@@ -286,7 +294,7 @@ final class FeatureWeights {
       int start = (int) (entry >>> 8);
       int end = start + (int) (entry & 0xFF);
       for (int a = start; a < end; a++) {
-        scores[pairs[2 * a]] += Float.intBitsToFloat(pairs[2 * a + 1]);
+        scores[pairOutcomes[a] & 0xFF] += pairWeights[a];
       }
     }
   }

@@ -73,7 +73,7 @@ public final class PackedNameFinder {
    */
   public static PackedNameFinder read(InputStream in) throws IOException {
     Preconditions.checkNotNull(in, "in");
-    return split(in).finder();
+    return split(in, Deflater.NO_COMPRESSION).finder();
   }
 
   /**
@@ -89,7 +89,9 @@ public final class PackedNameFinder {
   public static void pack(InputStream modelFile, OutputStream out) throws IOException {
     Preconditions.checkNotNull(modelFile, "modelFile");
     Preconditions.checkNotNull(out, "out");
-    Parts parts = split(modelFile);
+    // Deflated, unlike the copy that read() makes and parses at once: in the models jar it is
+    // clusters and gazetteers that compress five times, and inflating them costs little.
+    Parts parts = split(modelFile, Deflater.DEFAULT_COMPRESSION);
     ByteArrayOutputStream labels = new ByteArrayOutputStream();
     DataOutputStream labelsOut = new DataOutputStream(labels);
     labelsOut.writeInt(parts.packed.outcomes.length);
@@ -164,11 +166,11 @@ public final class PackedNameFinder {
     }
   }
 
-  private static Parts split(InputStream in) throws IOException {
+  private static Parts split(InputStream in, int compression) throws IOException {
     ByteArrayOutputStream slim = new ByteArrayOutputStream(1 << 20);
     Packed packed = null;
     try (ZipOutputStream out = new ZipOutputStream(slim)) {
-      out.setLevel(Deflater.NO_COMPRESSION); // the copy is read once, at once: compressing it was a tenth of the load
+      out.setLevel(compression); // read() parses its copy at once: compressing it was a tenth of the load
       ZipInputStream zip = new ZipInputStream(in);
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         out.putNextEntry(entry(entry.getName()));
