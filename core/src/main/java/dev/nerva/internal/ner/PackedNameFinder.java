@@ -3,6 +3,7 @@ package dev.nerva.internal.ner;
 import com.google.common.base.Preconditions;
 import dev.nerva.internal.Hash64;
 import dev.nerva.ner.features.PhraseList;
+import dev.nerva.ner.features.WordClusters;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -19,6 +20,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -79,7 +82,7 @@ public final class PackedNameFinder {
   /**
    * Writes a model file in the packed form that {@link #readPacked} loads several times faster:
    * the weight tables as they lie in memory, and the rest of the model as an OpenNLP model whose
-   * classifier is a stand-in, nothing deflated. The build of nerva-models-en writes one beside each
+   * classifier is a stand-in and whose clusters and gazetteers are indexed already. The build of nerva-models-en writes one beside each
    * bundled model ({@link PackModels}); the OpenNLP-format file stays the source.
    *
    * @param modelFile the model file's bytes, as {@link #read} takes them; read to the end, not closed
@@ -89,9 +92,7 @@ public final class PackedNameFinder {
   public static void pack(InputStream modelFile, OutputStream out) throws IOException {
     Preconditions.checkNotNull(modelFile, "modelFile");
     Preconditions.checkNotNull(out, "out");
-    // Deflated, unlike the copy that read() makes and parses at once: in the models jar it is
-    // clusters and gazetteers that compress five times, and inflating them costs little.
-    Parts parts = split(modelFile, Deflater.DEFAULT_COMPRESSION);
+    Parts parts = split(modelFile, Deflater.NO_COMPRESSION);
     ByteArrayOutputStream labels = new ByteArrayOutputStream();
     DataOutputStream labelsOut = new DataOutputStream(labels);
     labelsOut.writeInt(parts.packed.outcomes.length);
@@ -102,7 +103,7 @@ public final class PackedNameFinder {
     // Stored, not deflated: the jar keeps a zip as it is, and reading is then a copy.
     putStored(zip, PACKED_OUTCOMES_ENTRY, labels.toByteArray());
     putStored(zip, PACKED_WEIGHTS_ENTRY, parts.packed.weights.write());
-    putStored(zip, PACKED_MODEL_ENTRY, parts.slimModel);
+    putStored(zip, PACKED_MODEL_ENTRY, withPackedResources(parts.slimModel));
     zip.finish();
   }
 
@@ -150,6 +151,53 @@ public final class PackedNameFinder {
     zip.putNextEntry(entry);
     zip.write(bytes);
     zip.closeEntry();
+  }
+
+  /**
+   * The model without its weights, its word-cluster tables and case-sensitive gazetteers replaced
+   * by their packed forms (their tables built already, read with bulk copies) and the manifest
+   * naming the serializers that read those; deflated, unlike the copy that {@link #read} makes and
+   * parses at once: in the models jar clusters and gazetteers compress about five times.
+   */
+  private static byte[] withPackedResources(byte[] slimModel) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(slimModel));
+    for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+      entries.put(entry.getName(), zip.readAllBytes());
+    }
+    Properties manifest = new Properties();
+    manifest.load(new ByteArrayInputStream(entries.get(MANIFEST_ENTRY)));
+    for (String key : manifest.stringPropertyNames()) {
+      if (!key.startsWith(SERIALIZER_PREFIX)) {
+        continue;
+      }
+      String name = key.substring(SERIALIZER_PREFIX.length());
+      String serializer = manifest.getProperty(key);
+      ByteArrayOutputStream packed = new ByteArrayOutputStream();
+      if (serializer.equals(WordClusters.Serializer.class.getName())) {
+        WordClusters clusters = new WordClusters.Serializer().create(new ByteArrayInputStream(entries.get(name)));
+        new WordClusters.PackedSerializer().serialize(clusters, packed);
+        manifest.setProperty(key, WordClusters.PackedSerializer.class.getName());
+      } else if (serializer.equals(PhraseList.Serializer.class.getName())
+          && new PhraseList.Serializer().create(new ByteArrayInputStream(entries.get(name))) instanceof PhraseList list) {
+        new PhraseList.PackedSerializer().serialize(list, packed);
+        manifest.setProperty(key, PhraseList.PackedSerializer.class.getName());
+      } else {
+        continue;
+      }
+      entries.put(name, packed.toByteArray());
+    }
+    entries.put(MANIFEST_ENTRY, storeWithoutDate(manifest));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(slimModel.length / 2);
+    try (ZipOutputStream rewritten = new ZipOutputStream(out)) {
+      rewritten.setLevel(Deflater.DEFAULT_COMPRESSION);
+      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+        rewritten.putNextEntry(entry(entry.getKey()));
+        rewritten.write(entry.getValue());
+        rewritten.closeEntry();
+      }
+    }
+    return out.toByteArray();
   }
 
   /** An entry dated the same at every build, so that a model packs to the same bytes. */
@@ -217,11 +265,15 @@ public final class PackedNameFinder {
     if (!changed) {
       return manifest;
     }
-    ByteArrayOutputStream rewritten = new ByteArrayOutputStream(manifest.length + 256);
-    properties.store(rewritten, null);
-    // Without the date that store writes as its first line, a model packs to the same bytes at every build.
-    String stored = rewritten.toString(StandardCharsets.ISO_8859_1);
-    return stored.substring(stored.indexOf('\n') + 1).getBytes(StandardCharsets.ISO_8859_1);
+    return storeWithoutDate(properties);
+  }
+
+  /** Without the date that {@code store} writes first, a model packs to the same bytes at every build. */
+  private static byte[] storeWithoutDate(Properties properties) throws IOException {
+    ByteArrayOutputStream stored = new ByteArrayOutputStream();
+    properties.store(stored, null);
+    String text = stored.toString(StandardCharsets.ISO_8859_1);
+    return text.substring(text.indexOf('\n') + 1).getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** The model without its weights: descriptor, resources, manifest; OpenNLP cannot decode it. */

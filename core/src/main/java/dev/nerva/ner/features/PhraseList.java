@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +61,64 @@ public final class PhraseList implements SerializableArtifact {
       firstTokens[bit >>> 6] |= 1L << bit;
     }
     this.xml = xml;
+  }
+
+  private PhraseList(LongSet phrases, LongSet prefixes, long[] firstTokens, int longest, byte[] xml) {
+    this.phrases = phrases;
+    this.prefixes = prefixes;
+    this.firstTokens = firstTokens;
+    this.longest = longest;
+    this.xml = xml;
+  }
+
+  /** The list as {@link #toPacked} lays it out: "NRVP", version, then the tables and the XML. */
+  private static final int PACKED_MAGIC = 0x4E525650;
+  private static final int PACKED_VERSION = 1;
+
+  /**
+   * The list with its tables, for {@link PackedSerializer}: little-endian arrays as they are, and
+   * the dictionary XML it was read from (written back when the list is serialized).
+   */
+  byte[] toPacked() {
+    ByteBuffer out = ByteBuffer.allocate(9 * Integer.BYTES
+        + (phrases.slots.length + prefixes.slots.length + firstTokens.length) * Long.BYTES + xml.length)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(PACKED_MAGIC).putInt(PACKED_VERSION).putInt(longest);
+    phrases.write(out);
+    prefixes.write(out);
+    out.putInt(firstTokens.length);
+    out.asLongBuffer().put(firstTokens);
+    out.position(out.position() + firstTokens.length * Long.BYTES);
+    out.putInt(xml.length).put(xml);
+    return out.array();
+  }
+
+  /**
+   * The list {@link #toPacked} wrote.
+   *
+   * @throws IOException if the bytes are not such a list
+   */
+  static PhraseList fromPacked(byte[] bytes) throws IOException {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      if (in.getInt() != PACKED_MAGIC || in.getInt() != PACKED_VERSION) {
+        throw new IOException("not a packed phrase list of this version");
+      }
+      int longest = in.getInt();
+      LongSet phrases = LongSet.read(in);
+      LongSet prefixes = LongSet.read(in);
+      long[] firstTokens = new long[in.getInt()];
+      in.asLongBuffer().get(firstTokens);
+      in.position(in.position() + firstTokens.length * Long.BYTES);
+      byte[] xml = new byte[in.getInt()];
+      in.get(xml);
+      if (in.hasRemaining() || longest < 0 || Integer.bitCount(firstTokens.length) != 1) {
+        throw new IOException("malformed packed phrase list");
+      }
+      return new PhraseList(phrases, prefixes, firstTokens, longest, xml);
+    } catch (RuntimeException e) { // underflow, negative sizes
+      throw new IOException("malformed packed phrase list: " + e, e);
+    }
   }
 
   /** Joins, hashes and collects phrases token by token, without a string per token. */
@@ -177,7 +237,7 @@ public final class PhraseList implements SerializableArtifact {
 
   /** An open-addressing set of non-zero longs. Not thread-safe while built; read-only afterwards. */
   private static final class LongSet {
-    private long[] slots = new long[1024];
+    long[] slots = new long[1024];
     private int size;
 
     void add(long value) {
@@ -213,6 +273,24 @@ public final class PhraseList implements SerializableArtifact {
 
     int size() {
       return size;
+    }
+
+    void write(ByteBuffer out) {
+      out.putInt(size).putInt(slots.length);
+      out.asLongBuffer().put(slots);
+      out.position(out.position() + slots.length * Long.BYTES);
+    }
+
+    static LongSet read(ByteBuffer in) throws IOException {
+      LongSet set = new LongSet();
+      set.size = in.getInt();
+      set.slots = new long[in.getInt()];
+      in.asLongBuffer().get(set.slots);
+      in.position(in.position() + set.slots.length * Long.BYTES);
+      if (Integer.bitCount(set.slots.length) != 1 || set.size < 0 || 2 * set.size > set.slots.length) {
+        throw new IOException("malformed packed phrase set");
+      }
+      return set;
     }
   }
 
@@ -313,6 +391,23 @@ public final class PhraseList implements SerializableArtifact {
         i = semicolon;
       }
       return out.toString();
+    }
+  }
+
+  /**
+   * Reads and writes a case-sensitive gazetteer with its tables already built ({@link #toPacked}),
+   * as the packed form of a bundled model holds it (see {@code PackedNameFinder#pack}): no parsing
+   * at load.
+   */
+  public static final class PackedSerializer implements ArtifactSerializer<PhraseList> {
+    @Override
+    public PhraseList create(InputStream in) throws IOException {
+      return fromPacked(in.readAllBytes());
+    }
+
+    @Override
+    public void serialize(PhraseList artifact, OutputStream out) throws IOException {
+      out.write(artifact.toPacked());
     }
   }
 }

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.ref.WeakReference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -166,6 +168,106 @@ public final class WordClusters implements SerializableArtifact {
     return h ^ (h >>> 16);
   }
 
+  /** The table as {@link #toPacked} lays it out: "NRVC", version, then text and index. */
+  private static final int PACKED_MAGIC = 0x4E525643;
+  private static final int PACKED_VERSION = 1;
+
+  private WordClusters(String text, int[] slots, int[] wordStart, int[] wordEnd, int[] clusterOfEntry,
+      String[] clusterIds) {
+    this.text = text;
+    this.slots = slots;
+    this.wordStart = wordStart;
+    this.wordEnd = wordEnd;
+    this.clusterOfEntry = clusterOfEntry;
+    this.clusterIds = clusterIds;
+    this.size = wordStart.length;
+  }
+
+  /**
+   * The table with its index, for {@link PackedSerializer}: little-endian, the text as UTF-8, the
+   * index arrays as they are, so that reading it back is a decode and a few bulk copies.
+   */
+  byte[] toPacked() {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    byte[][] ids = new byte[clusterIds.length][];
+    int idBytes = 0;
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = clusterIds[i].getBytes(StandardCharsets.UTF_8);
+      idBytes += Integer.BYTES + ids[i].length;
+    }
+    ByteBuffer out = ByteBuffer.allocate(6 * Integer.BYTES + utf8.length + slots.length * Integer.BYTES
+        + 3 * size * Integer.BYTES + idBytes).order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(PACKED_MAGIC).putInt(PACKED_VERSION).putInt(utf8.length).put(utf8);
+    out.putInt(slots.length);
+    putInts(out, slots);
+    out.putInt(size);
+    putInts(out, wordStart);
+    putInts(out, wordEnd);
+    putInts(out, clusterOfEntry);
+    out.putInt(ids.length);
+    for (byte[] id : ids) {
+      out.putInt(id.length).put(id);
+    }
+    return out.array();
+  }
+
+  private static void putInts(ByteBuffer out, int[] values) {
+    out.asIntBuffer().put(values);
+    out.position(out.position() + values.length * Integer.BYTES);
+  }
+
+  /**
+   * The table {@link #toPacked} wrote.
+   *
+   * @throws IOException if the bytes are not such a table
+   */
+  static WordClusters fromPacked(byte[] bytes) throws IOException {
+    try {
+      ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      if (in.getInt() != PACKED_MAGIC || in.getInt() != PACKED_VERSION) {
+        throw new IOException("not a packed word-cluster table of this version");
+      }
+      int textBytes = in.getInt();
+      String text = new String(bytes, in.position(), textBytes, StandardCharsets.UTF_8);
+      in.position(in.position() + textBytes);
+      int[] slots = getInts(in, in.getInt());
+      int size = in.getInt();
+      int[] wordStart = getInts(in, size);
+      int[] wordEnd = getInts(in, size);
+      int[] clusterOfEntry = getInts(in, size);
+      String[] ids = new String[in.getInt()];
+      for (int i = 0; i < ids.length; i++) {
+        int length = in.getInt();
+        ids[i] = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+      }
+      if (in.hasRemaining() || Integer.bitCount(slots.length) != 1) {
+        throw new IOException("malformed packed word-cluster table");
+      }
+      for (int e = 0; e < size; e++) {
+        if (wordStart[e] < 0 || wordEnd[e] < wordStart[e] || wordEnd[e] > text.length()
+            || clusterOfEntry[e] < 0 || clusterOfEntry[e] >= ids.length) {
+          throw new IOException("malformed packed word-cluster table: entry " + e);
+        }
+      }
+      for (int slot : slots) {
+        if (slot < 0 || slot > size) {
+          throw new IOException("malformed packed word-cluster table: slot " + slot);
+        }
+      }
+      return new WordClusters(text, slots, wordStart, wordEnd, clusterOfEntry, ids);
+    } catch (RuntimeException e) { // underflow, negative sizes
+      throw new IOException("malformed packed word-cluster table: " + e, e);
+    }
+  }
+
+  private static int[] getInts(ByteBuffer in, int n) {
+    int[] values = new int[n];
+    in.asIntBuffer().get(values);
+    in.position(in.position() + n * Integer.BYTES);
+    return values;
+  }
+
   /** Reads "word cluster" lines (UTF-8); other lines are ignored. Does not close {@code in}. */
   public static WordClusters read(InputStream in) throws IOException {
     return parse(in.readAllBytes());
@@ -246,6 +348,32 @@ public final class WordClusters implements SerializableArtifact {
         writer.write('\n');
       }
       writer.flush(); // not close: the stream is the model's zip file
+    }
+  }
+
+  /**
+   * Reads and writes the table with its index already built ({@link #toPacked}), as the packed
+   * form of a bundled model holds it (see {@code PackedNameFinder#pack}): no parsing at load. A table
+   * whose text equals one already read (and still in use) is that one.
+   */
+  public static final class PackedSerializer implements ArtifactSerializer<WordClusters> {
+    @Override
+    public WordClusters create(InputStream in) throws IOException {
+      WordClusters read = fromPacked(in.readAllBytes());
+      synchronized (READ) {
+        WeakReference<WordClusters> known = READ.get(read.text);
+        WordClusters clusters = known == null ? null : known.get();
+        if (clusters == null) {
+          READ.put(read.text, new WeakReference<>(read));
+          return read;
+        }
+        return clusters;
+      }
+    }
+
+    @Override
+    public void serialize(WordClusters artifact, OutputStream out) throws IOException {
+      out.write(artifact.toPacked()); // not close: the stream is the model's zip file
     }
   }
 }

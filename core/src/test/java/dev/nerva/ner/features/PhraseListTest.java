@@ -1,6 +1,7 @@
 package dev.nerva.ner.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nerva.internal.Hash64;
 import java.io.ByteArrayInputStream;
@@ -64,6 +65,44 @@ class PhraseListTest {
       long unknownFirsts = probes.stream().filter(p -> !firstTokens.contains(p[0])).count();
       assertThat(notStarting).isGreaterThan((int) (unknownFirsts * 0.8));
     }
+  }
+
+  @Test
+  void thePackedFormAnswersAsTheListItWasBuiltFrom() throws Exception {
+    Random random = new Random(9);
+    Dictionary dictionary = new Dictionary(true);
+    List<String[]> probes = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      String[] tokens = tokens(random);
+      dictionary.put(new StringList(tokens));
+      probes.add(tokens);
+      probes.add(tokens(random));
+    }
+    PhraseList list = PhraseList.of(dictionary);
+    ByteArrayOutputStream packed = new ByteArrayOutputStream();
+    new PhraseList.PackedSerializer().serialize(list, packed);
+
+    PhraseList again = new PhraseList.PackedSerializer().create(new ByteArrayInputStream(packed.toByteArray()));
+
+    assertThat(again.size()).isEqualTo(list.size());
+    assertThat(again.longest()).isEqualTo(list.longest());
+    for (String[] probe : probes) {
+      assertThat(again.startsWithToken(probe[0])).isEqualTo(list.startsWithToken(probe[0]));
+      StringBuilder joined = new StringBuilder();
+      for (String token : probe) {
+        joined.append(token).append(PhraseList.SEPARATOR);
+        long hash = Hash64.of(joined.toString());
+        assertThat(again.startsPhrase(hash)).isEqualTo(list.startsPhrase(hash));
+        assertThat(again.isPhrase(hash)).isEqualTo(list.isPhrase(hash));
+      }
+    }
+    ByteArrayOutputStream xml = new ByteArrayOutputStream();
+    new PhraseList.Serializer().serialize(again, xml);
+    ByteArrayOutputStream expectedXml = new ByteArrayOutputStream();
+    dictionary.serialize(expectedXml);
+    assertThat(xml.toByteArray()).isEqualTo(expectedXml.toByteArray());
+    byte[] truncated = java.util.Arrays.copyOf(packed.toByteArray(), packed.size() - 100);
+    assertThatThrownBy(() -> PhraseList.fromPacked(truncated)).isInstanceOf(java.io.IOException.class);
   }
 
   @Test

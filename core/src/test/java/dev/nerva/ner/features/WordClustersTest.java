@@ -56,6 +56,33 @@ class WordClustersTest {
   }
 
   @Test
+  void thePackedFormAnswersAsTheTextItWasBuiltFrom() throws Exception {
+    Random random = new Random(3);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      text.append(word(random)).append(' ').append("c").append(random.nextInt(400)).append('\n');
+    }
+    WordClusters fromText =
+        new WordClusters.Serializer().create(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+    ByteArrayOutputStream packed = new ByteArrayOutputStream();
+    new WordClusters.PackedSerializer().serialize(fromText, packed);
+
+    WordClusters fromPacked = new WordClusters.PackedSerializer().create(new ByteArrayInputStream(packed.toByteArray()));
+
+    // A table whose text is one already read (and in use) is that one, whichever form it came in.
+    assertThat(fromPacked).isSameAs(fromText);
+    WordClusters unshared = WordClusters.fromPacked(packed.toByteArray());
+    assertThat(unshared).isNotSameAs(fromText);
+    assertThat(unshared.size()).isEqualTo(fromText.size());
+    for (int i = 0; i < 10_000; i++) {
+      String word = word(random);
+      assertThat(unshared.clusterOf(word)).as(word).isEqualTo(fromText.clusterOf(word));
+    }
+    byte[] truncated = java.util.Arrays.copyOf(packed.toByteArray(), packed.size() - 3);
+    assertThatThrownBy(() -> WordClusters.fromPacked(truncated)).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
   void aWordOrClusterThatCannotBeWrittenAsALineIsRejected() {
     assertThatThrownBy(() -> new WordClusters(Map.of("New York", "12")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("New York");

@@ -129,6 +129,24 @@ class PackedNameFinderTest {
     assertThat(backward.model().<Object>getArtifact("c1000.clusters")).isSameAs(clusters);
   }
 
+  @Test
+  void thePackedFormsCarryIndexedClustersAndGazetteersSharedAcrossDirections() throws Exception {
+    PackedNameFinder forward = PackedNameFinder.readPacked(new ByteArrayInputStream(
+        bytes(NameFinderRecognizer.ENGLISH_MODEL_RESOURCE + PackModels.SUFFIX)));
+    PackedNameFinder backward = PackedNameFinder.readPacked(new ByteArrayInputStream(
+        bytes(NameFinderRecognizer.ENGLISH_BACKWARD_MODEL_RESOURCE + PackModels.SUFFIX)));
+
+    assertThat(forward.model().getManifestProperty("serializer-class-e1000.clusters"))
+        .isEqualTo(WordClusters.PackedSerializer.class.getName());
+    assertThat(forward.model().getManifestProperty("serializer-class-open-places.dictionary"))
+        .isEqualTo(PhraseList.PackedSerializer.class.getName());
+    assertThat(forward.model().<Object>getArtifact("open-places.dictionary"))
+        .isInstanceOfSatisfying(PhraseList.class, places -> assertThat(places.size()).isGreaterThan(20_000));
+    Object clusters = forward.model().getArtifact("e1000.clusters");
+    assertThat(clusters).isInstanceOfSatisfying(WordClusters.class, c -> assertThat(c.size()).isGreaterThan(50_000));
+    assertThat(backward.model().<Object>getArtifact("e1000.clusters")).isSameAs(clusters);
+  }
+
   private static String describe(Span[] spans) {
     return Arrays.stream(spans).map(s -> s.getStart() + ".." + s.getEnd() + " " + s.getType() + " " + s.getProb())
         .toList().toString();
