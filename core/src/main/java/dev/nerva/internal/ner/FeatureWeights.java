@@ -2,6 +2,7 @@ package dev.nerva.internal.ner;
 
 import com.google.common.base.Preconditions;
 import dev.nerva.internal.Hash64;
+import dev.nerva.internal.PackedArrays;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -153,7 +154,7 @@ final class FeatureWeights {
 
   /** The tables as {@link #write} lays them out: "NRVW", version, then the arrays. */
   private static final int PACKED_MAGIC = 0x4E525657;
-  private static final int PACKED_VERSION = 2;
+  private static final int PACKED_VERSION = 3;
 
   /**
    * The tables as bytes for {@link #read}, little-endian and compact, so that the models jar stays
@@ -167,26 +168,23 @@ final class FeatureWeights {
         used++;
       }
     }
-    int pairCount = pairOutcomes.length;
-    ByteBuffer out = ByteBuffer.allocate(7 * Integer.BYTES + used * 2 * Long.BYTES
-        + pairCount * (1 + Float.BYTES) + dense.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    out.putInt(PACKED_MAGIC).putInt(PACKED_VERSION).putInt(outcomes).putInt(slots.length / 2).putInt(used);
-    for (int s = 0; s < slots.length; s += 2) {
+    long[] hashes = new long[used];
+    long[] entries = new long[used];
+    for (int s = 0, i = 0; s < slots.length; s += 2) {
       if (slots[s] != EMPTY) {
-        out.putLong(slots[s]);
+        hashes[i] = slots[s];
+        entries[i++] = slots[s + 1];
       }
     }
-    for (int s = 0; s < slots.length; s += 2) {
-      if (slots[s] != EMPTY) {
-        out.putLong(slots[s + 1]);
-      }
-    }
-    out.putInt(pairCount);
-    out.put(pairOutcomes);
-    out.asFloatBuffer().put(pairWeights);
-    out.position(out.position() + pairCount * Float.BYTES);
-    out.putInt(dense.length);
-    out.asFloatBuffer().put(dense);
+    ByteBuffer out = ByteBuffer.allocate(4 * Integer.BYTES + PackedArrays.size(Long.BYTES, used, used)
+        + PackedArrays.size(1, pairOutcomes.length) + PackedArrays.size(Float.BYTES, pairWeights.length, dense.length))
+        .order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(PACKED_MAGIC).putInt(PACKED_VERSION).putInt(outcomes).putInt(slots.length / 2);
+    PackedArrays.putLongs(out, hashes);
+    PackedArrays.putLongs(out, entries);
+    PackedArrays.putBytes(out, pairOutcomes);
+    PackedArrays.putFloats(out, pairWeights);
+    PackedArrays.putFloats(out, dense);
     return out.array();
   }
 
@@ -206,27 +204,21 @@ final class FeatureWeights {
         throw new IOException("the packed weights are for another number of outcomes");
       }
       int capacity = in.getInt();
-      int used = in.getInt();
-      if (Integer.bitCount(capacity) != 1 || used < 0 || used > capacity / 2) {
+      long[] hashes = PackedArrays.longs(in);
+      long[] entries = PackedArrays.longs(in);
+      byte[] pairOutcomes = PackedArrays.bytes(in);
+      float[] pairWeights = PackedArrays.floats(in);
+      float[] dense = PackedArrays.floats(in);
+      if (Integer.bitCount(capacity) != 1 || hashes.length > capacity / 2 || entries.length != hashes.length
+          || pairWeights.length != pairOutcomes.length || dense.length % outcomes != 0) {
         throw new IOException("malformed packed weight table");
       }
-      long[] hashes = longs(in, used);
-      long[] entries = longs(in, used);
-      int pairCount = in.getInt();
-      byte[] pairOutcomes = new byte[pairCount];
-      in.get(pairOutcomes);
-      float[] pairWeights = new float[pairCount];
-      in.asFloatBuffer().get(pairWeights);
-      in.position(in.position() + pairCount * Float.BYTES);
-      float[] dense = new float[in.getInt()];
-      in.asFloatBuffer().get(dense);
-      in.position(in.position() + dense.length * Float.BYTES);
       if (in.hasRemaining()) {
         throw new IOException("packed weights followed by " + in.remaining() + " stray bytes");
       }
       long[] slots = new long[2 * capacity];
       int mask = capacity - 1;
-      for (int i = 0; i < used; i++) {
+      for (int i = 0; i < hashes.length; i++) {
         int slot = (int) hashes[i] & mask;
         while (slots[2 * slot] != EMPTY) {
           slot = (slot + 1) & mask;
@@ -238,13 +230,6 @@ final class FeatureWeights {
     } catch (RuntimeException e) { // underflow, negative sizes
       throw new IOException("malformed packed weights: " + e, e);
     }
-  }
-
-  private static long[] longs(ByteBuffer in, int n) {
-    long[] values = new long[n];
-    in.asLongBuffer().get(values);
-    in.position(in.position() + n * Long.BYTES);
-    return values;
   }
 
   /** A handle for the feature's weights, or -1 if the model does not know the feature. */

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import dev.nerva.internal.PackedArrays;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -80,16 +81,14 @@ public final class PhraseList implements SerializableArtifact {
    * the dictionary XML it was read from (written back when the list is serialized).
    */
   byte[] toPacked() {
-    ByteBuffer out = ByteBuffer.allocate(9 * Integer.BYTES
-        + (phrases.slots.length + prefixes.slots.length + firstTokens.length) * Long.BYTES + xml.length)
-        .order(ByteOrder.LITTLE_ENDIAN);
-    out.putInt(PACKED_MAGIC).putInt(PACKED_VERSION).putInt(longest);
-    phrases.write(out);
-    prefixes.write(out);
-    out.putInt(firstTokens.length);
-    out.asLongBuffer().put(firstTokens);
-    out.position(out.position() + firstTokens.length * Long.BYTES);
-    out.putInt(xml.length).put(xml);
+    ByteBuffer out = ByteBuffer.allocate(5 * Integer.BYTES
+        + PackedArrays.size(Long.BYTES, phrases.slots.length, prefixes.slots.length, firstTokens.length)
+        + PackedArrays.size(1, xml.length)).order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(PACKED_MAGIC).putInt(PACKED_VERSION).putInt(longest).putInt(phrases.size).putInt(prefixes.size);
+    PackedArrays.putLongs(out, phrases.slots);
+    PackedArrays.putLongs(out, prefixes.slots);
+    PackedArrays.putLongs(out, firstTokens);
+    PackedArrays.putBytes(out, xml);
     return out.array();
   }
 
@@ -105,13 +104,12 @@ public final class PhraseList implements SerializableArtifact {
         throw new IOException("not a packed phrase list of this version");
       }
       int longest = in.getInt();
-      LongSet phrases = LongSet.read(in);
-      LongSet prefixes = LongSet.read(in);
-      long[] firstTokens = new long[in.getInt()];
-      in.asLongBuffer().get(firstTokens);
-      in.position(in.position() + firstTokens.length * Long.BYTES);
-      byte[] xml = new byte[in.getInt()];
-      in.get(xml);
+      int phraseCount = in.getInt();
+      int prefixCount = in.getInt();
+      LongSet phrases = LongSet.of(phraseCount, PackedArrays.longs(in));
+      LongSet prefixes = LongSet.of(prefixCount, PackedArrays.longs(in));
+      long[] firstTokens = PackedArrays.longs(in);
+      byte[] xml = PackedArrays.bytes(in);
       if (in.hasRemaining() || longest < 0 || Integer.bitCount(firstTokens.length) != 1) {
         throw new IOException("malformed packed phrase list");
       }
@@ -275,21 +273,14 @@ public final class PhraseList implements SerializableArtifact {
       return size;
     }
 
-    void write(ByteBuffer out) {
-      out.putInt(size).putInt(slots.length);
-      out.asLongBuffer().put(slots);
-      out.position(out.position() + slots.length * Long.BYTES);
-    }
-
-    static LongSet read(ByteBuffer in) throws IOException {
-      LongSet set = new LongSet();
-      set.size = in.getInt();
-      set.slots = new long[in.getInt()];
-      in.asLongBuffer().get(set.slots);
-      in.position(in.position() + set.slots.length * Long.BYTES);
-      if (Integer.bitCount(set.slots.length) != 1 || set.size < 0 || 2 * set.size > set.slots.length) {
+    /** A set of {@code size} values laid out in {@code slots} as {@link #add} lays them out. */
+    static LongSet of(int size, long[] slots) throws IOException {
+      if (Integer.bitCount(slots.length) != 1 || size < 0 || 2 * size > slots.length) {
         throw new IOException("malformed packed phrase set");
       }
+      LongSet set = new LongSet();
+      set.size = size;
+      set.slots = slots;
       return set;
     }
   }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.ref.WeakReference;
+import dev.nerva.internal.PackedArrays;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -193,27 +194,21 @@ public final class WordClusters implements SerializableArtifact {
     int idBytes = 0;
     for (int i = 0; i < ids.length; i++) {
       ids[i] = clusterIds[i].getBytes(StandardCharsets.UTF_8);
-      idBytes += Integer.BYTES + ids[i].length;
+      idBytes += PackedArrays.size(1, ids[i].length);
     }
-    ByteBuffer out = ByteBuffer.allocate(6 * Integer.BYTES + utf8.length + slots.length * Integer.BYTES
-        + 3 * size * Integer.BYTES + idBytes).order(ByteOrder.LITTLE_ENDIAN);
-    out.putInt(PACKED_MAGIC).putInt(PACKED_VERSION).putInt(utf8.length).put(utf8);
-    out.putInt(slots.length);
-    putInts(out, slots);
-    out.putInt(size);
-    putInts(out, wordStart);
-    putInts(out, wordEnd);
-    putInts(out, clusterOfEntry);
+    ByteBuffer out = ByteBuffer.allocate(3 * Integer.BYTES + PackedArrays.size(1, utf8.length)
+        + PackedArrays.size(Integer.BYTES, slots.length, size, size, size) + idBytes).order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(PACKED_MAGIC).putInt(PACKED_VERSION);
+    PackedArrays.putBytes(out, utf8);
+    PackedArrays.putInts(out, slots);
+    PackedArrays.putInts(out, wordStart);
+    PackedArrays.putInts(out, wordEnd);
+    PackedArrays.putInts(out, clusterOfEntry);
     out.putInt(ids.length);
     for (byte[] id : ids) {
-      out.putInt(id.length).put(id);
+      PackedArrays.putBytes(out, id);
     }
     return out.array();
-  }
-
-  private static void putInts(ByteBuffer out, int[] values) {
-    out.asIntBuffer().put(values);
-    out.position(out.position() + values.length * Integer.BYTES);
   }
 
   /**
@@ -227,21 +222,18 @@ public final class WordClusters implements SerializableArtifact {
       if (in.getInt() != PACKED_MAGIC || in.getInt() != PACKED_VERSION) {
         throw new IOException("not a packed word-cluster table of this version");
       }
-      int textBytes = in.getInt();
-      String text = new String(bytes, in.position(), textBytes, StandardCharsets.UTF_8);
-      in.position(in.position() + textBytes);
-      int[] slots = getInts(in, in.getInt());
-      int size = in.getInt();
-      int[] wordStart = getInts(in, size);
-      int[] wordEnd = getInts(in, size);
-      int[] clusterOfEntry = getInts(in, size);
+      String text = new String(PackedArrays.bytes(in), StandardCharsets.UTF_8);
+      int[] slots = PackedArrays.ints(in);
+      int[] wordStart = PackedArrays.ints(in);
+      int[] wordEnd = PackedArrays.ints(in);
+      int[] clusterOfEntry = PackedArrays.ints(in);
       String[] ids = new String[in.getInt()];
       for (int i = 0; i < ids.length; i++) {
-        int length = in.getInt();
-        ids[i] = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
+        ids[i] = new String(PackedArrays.bytes(in), StandardCharsets.UTF_8);
       }
-      if (in.hasRemaining() || Integer.bitCount(slots.length) != 1) {
+      int size = wordStart.length;
+      if (in.hasRemaining() || Integer.bitCount(slots.length) != 1 || wordEnd.length != size
+          || clusterOfEntry.length != size) {
         throw new IOException("malformed packed word-cluster table");
       }
       for (int e = 0; e < size; e++) {
@@ -259,13 +251,6 @@ public final class WordClusters implements SerializableArtifact {
     } catch (RuntimeException e) { // underflow, negative sizes
       throw new IOException("malformed packed word-cluster table: " + e, e);
     }
-  }
-
-  private static int[] getInts(ByteBuffer in, int n) {
-    int[] values = new int[n];
-    in.asIntBuffer().get(values);
-    in.position(in.position() + n * Integer.BYTES);
-    return values;
   }
 
   /** Reads "word cluster" lines (UTF-8); other lines are ignored. Does not close {@code in}. */
