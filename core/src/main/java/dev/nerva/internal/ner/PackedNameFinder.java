@@ -76,14 +76,15 @@ public final class PackedNameFinder {
    */
   public static PackedNameFinder read(InputStream in) throws IOException {
     Preconditions.checkNotNull(in, "in");
-    return split(in, Deflater.NO_COMPRESSION).finder();
+    return split(in).finder();
   }
 
   /**
    * Writes a model file in the packed form that {@link #readPacked} loads several times faster:
    * the weight tables as they lie in memory, and the rest of the model as an OpenNLP model whose
-   * classifier is a stand-in and whose clusters and gazetteers are indexed already. The build of nerva-models-en writes one beside each
-   * bundled model ({@link PackModels}); the OpenNLP-format file stays the source.
+   * classifier is a stand-in and whose clusters and gazetteers are indexed already. The build of
+   * nerva-models-en writes one beside each bundled model ({@link PackModels}); the OpenNLP-format
+   * file stays the source.
    *
    * @param modelFile the model file's bytes, as {@link #read} takes them; read to the end, not closed
    * @param out where the packed form goes; not closed
@@ -92,7 +93,7 @@ public final class PackedNameFinder {
   public static void pack(InputStream modelFile, OutputStream out) throws IOException {
     Preconditions.checkNotNull(modelFile, "modelFile");
     Preconditions.checkNotNull(out, "out");
-    Parts parts = split(modelFile, Deflater.NO_COMPRESSION);
+    Parts parts = split(modelFile);
     ByteArrayOutputStream labels = new ByteArrayOutputStream();
     DataOutputStream labelsOut = new DataOutputStream(labels);
     labelsOut.writeInt(parts.packed.outcomes.length);
@@ -214,11 +215,11 @@ public final class PackedNameFinder {
     }
   }
 
-  private static Parts split(InputStream in, int compression) throws IOException {
+  private static Parts split(InputStream in) throws IOException {
     ByteArrayOutputStream slim = new ByteArrayOutputStream(1 << 20);
     Packed packed = null;
     try (ZipOutputStream out = new ZipOutputStream(slim)) {
-      out.setLevel(compression); // read() parses its copy at once: compressing it was a tenth of the load
+      out.setLevel(Deflater.NO_COMPRESSION); // the copy is read once, at once: compressing it was a tenth of the load
       ZipInputStream zip = new ZipInputStream(in);
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         out.putNextEntry(entry(entry.getName()));

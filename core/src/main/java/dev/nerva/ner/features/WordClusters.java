@@ -1,13 +1,13 @@
 package dev.nerva.ner.features;
 
 import com.google.common.base.Preconditions;
+import dev.nerva.internal.PackedArrays;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.ref.WeakReference;
-import dev.nerva.internal.PackedArrays;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
