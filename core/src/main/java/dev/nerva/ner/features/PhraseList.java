@@ -28,8 +28,9 @@ import opennlp.tools.util.model.SerializableArtifact;
  *
  * <p>Phrases and prefixes are held as their {@link Hash64 64-bit hashes} only, and first tokens as
  * a filter over their string hashes: reading the English models' 40,000 gazetteer names then makes
- * no string per token or phrase, which was a tenth of their load time. Two phrases whose hashes
- * collide would both match; for these lists the chance that any pair does is below 1 in 10<sup>9</sup>.
+ * no string per token or phrase, which was a tenth of their load time. A token sequence whose hash
+ * equals a listed phrase's would match as that phrase: for a list of 100,000 phrases and prefixes
+ * the chance is about 1 in 10<sup>14</sup> per lookup.
  *
  * <p>Its {@link Serializer} reads OpenNLP's dictionary XML (the same entries in model files) with
  * a plain scan: several times faster than OpenNLP's SAX reader and {@code Dictionary}, which
