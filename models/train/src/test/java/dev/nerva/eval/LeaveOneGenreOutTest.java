@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny leave-one-genre-out run: a model per genre, a row per genre and variant, the macro average. */
 class LeaveOneGenreOutTest {
@@ -43,6 +44,37 @@ class LeaveOneGenreOutTest {
         "### Leave one genre out, full pipeline, no consistency");
     assertThat(report.lines().filter(l -> l.startsWith("| macro |"))).hasSize(2);
     assertThat(report.lines().filter(l -> l.startsWith("| bn |") || l.startsWith("| nw |"))).hasSize(4);
+  }
+
+  @Test
+  void keptGenreModelsAreReadBackInsteadOfTrainedAgain(@TempDir Path models) throws Exception {
+    List<GoldDocument> train = twoGenres(OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "train")));
+    List<GoldDocument> dev = twoGenres(OntoNotesCorpus.read(OntoNotesCorpus.split(TINY, "dev")));
+    TrainingRecipe recipe = TrainingRecipe.read(Paths.get("recipe/ner-en.properties"), Map.of("ensemble", "",
+        "algorithm", "MAXENT", "iterations", "5", "cutoff", "0", "threads", "1", "caseAugmentation", "0"));
+    Map<String, UnaryOperator<Nerva.Builder>> variants = Map.of("defaults", b -> b);
+
+    String first = report(train, dev, recipe, variants, models);
+    String second = report(train, dev, recipe, variants, models);
+
+    assertThat(models.resolve("logo-bn.bin")).isNotEmptyFile();
+    assertThat(models.resolve("logo-nw.bin")).isNotEmptyFile();
+    assertThat(first).contains("genre bn: trained on", "documents in").doesNotContain(": read ");
+    assertThat(second).contains("genre bn: read " + models.resolve("logo-bn.bin"), "genre nw: read ")
+        .doesNotContain("documents in");
+    assertThat(tables(second)).isEqualTo(tables(first)).isNotEmpty();
+  }
+
+  private static String report(List<GoldDocument> train, List<GoldDocument> dev, TrainingRecipe recipe,
+      Map<String, UnaryOperator<Nerva.Builder>> variants, Path models) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LeaveOneGenreOut.run(train, dev, recipe, variants, UnaryOperator.identity(), models,
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static List<String> tables(String report) {
+    return report.lines().filter(l -> l.startsWith("|")).toList();
   }
 
   /** The tiny corpus is all newswire: give every other document another genre. */
