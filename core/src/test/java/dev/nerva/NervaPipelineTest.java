@@ -80,8 +80,8 @@ class NervaPipelineTest {
   void leadingTheIsNotPartOfOrganisationOrPlaceNames() {
     Nerva withThe = Nerva.builder().recognizer(new FixedStrings(Map.of(
         "the United Nations", EntityType.ORGANIZATION, "the Sahel", EntityType.LOCATION,
-        "The Hague Tribunal", EntityType.ORGANIZATION))).build();
-    String text = "Reports by the United Nations on the Sahel reached The Hague Tribunal.";
+        "the Hague Tribunal", EntityType.ORGANIZATION))).build();
+    String text = "Reports by the United Nations on the Sahel reached the Hague Tribunal.";
     assertThat(withThe.process(text).entities()).extracting(Entity::text)
         .containsExactly("United Nations", "Sahel", "Hague Tribunal");
     assertSpanInvariants(withThe.process(text));
@@ -92,6 +92,23 @@ class NervaPipelineTest {
         "THE UNITED NATIONS", EntityType.ORGANIZATION))).build();
     assertThat(shouting.process("REPORTS BY THE UNITED NATIONS.").entities()).extracting(Entity::text)
         .containsExactly("UNITED NATIONS");
+  }
+
+  @Test
+  void capitalTheInsideASentenceIsPartOfTheName() {
+    Nerva nerva = Nerva.builder().recognizer(new FixedStrings(Map.of(
+        "The Hague", EntityType.LOCATION, "The New York Times", EntityType.ORGANIZATION,
+        "The Beatles", EntityType.ORGANIZATION))).build();
+
+    assertThat(nerva.process("Talks in The Hague failed, said The New York Times.").entities())
+        .extracting(Entity::text).containsExactly("The Hague", "The New York Times");
+    assertThat(nerva.process("Fans of The Beatles, The Hague and others.").entities())
+        .extracting(Entity::text).containsExactly("The Beatles", "The Hague");
+    // at a sentence's start, or in a title-case headline, the capital says nothing about the name
+    assertThat(nerva.process("The Hague is wet. \"The New York Times\" said so.").entities())
+        .extracting(Entity::text).containsExactly("Hague", "New York Times");
+    assertThat(nerva.process("Beatles Fans Flock To The Hague").entities())
+        .extracting(Entity::text).containsExactly("Hague");
   }
 
   @Test
