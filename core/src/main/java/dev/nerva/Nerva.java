@@ -156,13 +156,13 @@ public final class Nerva {
     // Dictionary spans keep the text, label and value the user gave them.
     steps.add(new NameCleanup(builder.stripPossessives, builder.stripLeadingThe, dictionaryNames));
     steps.add(new CountryResolution(countries, dictionaryNames));
+    // The lexicon of the pipeline's name finder says which words are usually lower case.
+    TrueCaser casing = recognizers.stream().filter(r -> r instanceof NameFinderRecognizer)
+        .map(r -> ((NameFinderRecognizer) r).trueCaser()).findFirst().orElse(TrueCaser.NONE);
     if (builder.organisationCues) {
-      steps.add(new OrganisationCues());
+      steps.add(new OrganisationCues(casing, dictionaryNames));
     }
     if (builder.documentConsistency) {
-      // The lexicon of the pipeline's name finder says which words are usually lower case.
-      TrueCaser casing = recognizers.stream().filter(r -> r instanceof NameFinderRecognizer)
-          .map(r -> ((NameFinderRecognizer) r).trueCaser()).findFirst().orElse(TrueCaser.NONE);
       steps.add(new DocumentConsistency(casing, countries));
     }
     if (!builder.exclusions.isEmpty()) {

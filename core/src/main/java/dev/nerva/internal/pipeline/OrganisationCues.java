@@ -1,13 +1,16 @@
 package dev.nerva.internal.pipeline;
 
+import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSet;
 import dev.nerva.Entity;
 import dev.nerva.EntityType;
 import dev.nerva.Sentence;
 import dev.nerva.Token;
+import dev.nerva.internal.tokenize.TrueCaser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,6 +29,16 @@ import java.util.TreeMap;
  * one) is an organisation, whatever the model guessed for it (a PERSON or LOCATION span it covers
  * is replaced). Descriptions headed by a kind of place ("Tessit is a village in ...", "Gao, the
  * capital of ...") make the name a LOCATION the same way.
+ *
+ * <p>A name may end in a noun for its own kind of place: "Victoria Harbor", "Mai Po Marshes",
+ * "Dover Air Force Base", "Hong Kong Wetland Park". Such a name is a LOCATION: a PERSON or
+ * ORGANIZATION span of two or more words that ends in one becomes a LOCATION, and a run of
+ * capitalised words that ends in one, where no recognizer found a name or only found names inside
+ * it ("Hong Kong" in "Hong Kong Wetland Park"), is added as one. The nouns are those that end
+ * place names in nine OntoNotes names in ten or more ("Harbor", "River", "Airport", "Bridge";
+ * not "Center", "Hall", "Street" or "Forest", which end organisations' names too); "Park" does not
+ * turn a person into a place ("Grace Park"). Title-case headlines and spans of the user's
+ * dictionaries are left alone.
  */
 public final class OrganisationCues implements PipelineStep {
 
@@ -59,6 +72,23 @@ public final class OrganisationCues implements PipelineStep {
       "with", "and", "whose", "known", "listed", "created", "established", "registered", "operating", "run",
       "led", "of", "on", "at", "since", "for", "—", "--", "-RRB-", ")");
 
+  /** Nouns that end place names: "Victoria Harbor", "Gaza Strip", "Heathrow Airport". */
+  private static final ImmutableSet<String> PLACE_HEADS = ImmutableSet.of(
+      "Harbor", "Harbour", "Bay", "Peak", "River", "Mountains", "Valley", "Marshes", "Island", "Islands",
+      "Peninsula", "Desert", "Sea", "Ocean", "Gulf", "Strait", "Canyon", "Glacier", "Coast", "Plateau", "Plains",
+      "Delta", "Basin", "Lake", "Lagoon", "Creek", "Heights", "Gardens", "Beach", "Province", "Prefecture",
+      "Governorate", "County", "Airport", "Airbase", "Bridge", "Road", "Boulevard", "Highway", "Motorway", "Freeway",
+      "Tunnel", "Canal", "Square", "Plaza", "Stadium", "Building", "Cathedral", "Mosque", "Memorial", "Base",
+      "Pier", "Wharf", "Park");
+  /** Heads that are surnames often enough to leave a PERSON span alone. */
+  private static final ImmutableSet<String> SURNAME_HEADS = ImmutableSet.of("Park");
+  /** The model's types a place head corrects. */
+  private static final ImmutableSet<EntityType> HEADED_AS_OTHER = ImmutableSet.of(
+      EntityType.PERSON, EntityType.ORGANIZATION);
+  /** The types a headed run may swallow when they lie inside it. */
+  private static final ImmutableSet<EntityType> INSIDE_A_PLACE = ImmutableSet.of(
+      EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.COUNTRY);
+
   private static final ImmutableSet<String> COPULAS = ImmutableSet.of("is", "are", "was", "were");
   private static final ImmutableSet<String> ARTICLES = ImmutableSet.of("a", "an", "the");
 
@@ -66,6 +96,19 @@ public final class OrganisationCues implements PipelineStep {
   private static final ImmutableSet<String> DETERMINERS = ImmutableSet.of(
       "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "some", "many", "all",
       "two", "three", "several", "armed", "local", "rival", "foreign", "islamist", "islamic");
+
+  private final TrueCaser casing;
+  private final ImmutableSet<String> untouched;
+
+  /**
+   * @param casing which words are usually lower case, so that a sentence's first word is not taken
+   *     for part of a place's name ("Across Victoria Harbor")
+   * @param untouched recognizers whose spans are left as they are (dictionaries)
+   */
+  public OrganisationCues(TrueCaser casing, Set<String> untouched) {
+    this.casing = Preconditions.checkNotNull(casing, "casing");
+    this.untouched = ImmutableSet.copyOf(untouched);
+  }
 
   @Override
   public String name() {
@@ -111,6 +154,9 @@ public final class OrganisationCues implements PipelineStep {
     }
     for (Sentence sentence : analysis.sentences()) {
       described(sentence.tokens(), byStart, analysis.text(), added, replaced);
+    }
+    for (Sentence sentence : analysis.sentences()) {
+      headedPlaces(sentence.tokens(), byStart, analysis.text(), added, replaced);
     }
     if (added.isEmpty()) {
       return;
@@ -164,6 +210,63 @@ public final class OrganisationCues implements PipelineStep {
     }
   }
 
+  /** "Victoria Harbor", "Hong Kong Wetland Park": names whose last word says they are places. */
+  private void headedPlaces(List<Token> tokens, TreeMap<Integer, Entity> byStart, String text,
+      List<Entity> added, List<Entity> replaced) {
+    String[] words = tokens.stream().map(Token::text).toArray(String[]::new);
+    if (TrueCaser.casingOf(words) != TrueCaser.Casing.ORDINARY) {
+      return; // in a headline every word is capitalised
+    }
+    for (int head = 1; head < tokens.size(); head++) {
+      if (!PLACE_HEADS.contains(words[head])) {
+        continue;
+      }
+      int first = head;
+      while (first > 0 && head - first < 5 && (capitalised(words[first - 1]) || acronym(words[first - 1]))) {
+        first--; // "HSBC Main Building"
+      }
+      while (first < head && (DETERMINERS.contains(words[first].toLowerCase(Locale.ROOT))
+          || first == 0 && casing.usuallyLowerCase(words[first]))) {
+        first++; // "The Ocean Park", "Across Victoria Harbor": not part of the name
+      }
+      if (first == head) {
+        continue;
+      }
+      int runStart = tokens.get(first).start();
+      int end = tokens.get(head).end();
+      if (added.stream().anyMatch(a -> a.start() < end && runStart < a.end())) {
+        continue; // a cue or a description placed it already
+      }
+      int start = runStart;
+      List<Entity> inside = new ArrayList<>();
+      boolean free = true;
+      for (Entity span : byStart.subMap(0, true, end, false).values()) {
+        if (span.end() > start && !replaced.contains(span)) {
+          inside.add(span);
+          free &= span.start() >= start && span.end() <= end && INSIDE_A_PLACE.contains(span.type())
+              && !untouched.contains(span.recognizer());
+        }
+      }
+      Entity model = inside.size() == 1 ? inside.get(0) : null;
+      if (model != null && model.end() == end && model.start() < start) {
+        free = !untouched.contains(model.recognizer()) && HEADED_AS_OTHER.contains(model.type())
+            && !(model.type().equals(EntityType.PERSON) && SURNAME_HEADS.contains(words[head]));
+        start = model.start(); // "Bank of China Tower": the model's span, longer than the capitalised run
+      } else if (model != null && model.type().equals(EntityType.PERSON) && SURNAME_HEADS.contains(words[head])) {
+        free = false;
+      }
+      if (!free || model != null && model.type().equals(EntityType.LOCATION) && model.start() == start
+          && model.end() == end) {
+        continue;
+      }
+      // A span the model found whole keeps its doubt; a new one gets the cues' confidence.
+      boolean retyped = model != null && model.start() == start && model.end() == end;
+      replaced.addAll(inside);
+      added.add(new Entity(EntityType.LOCATION, start, end, text.substring(start, end),
+          retyped ? Math.min(model.confidence(), CONFIDENCE) : CONFIDENCE, NAME));
+    }
+  }
+
   /** The types a description may correct: a model's guess between people, places and organisations. */
   private static final ImmutableSet<EntityType> REPLACEABLE =
       ImmutableSet.of(EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION);
@@ -185,6 +288,10 @@ public final class OrganisationCues implements PipelineStep {
       }
     }
     return null;
+  }
+
+  private static boolean acronym(String word) {
+    return word.length() >= 2 && word.chars().allMatch(c -> c >= 'A' && c <= 'Z');
   }
 
   private static boolean capitalised(String word) {
