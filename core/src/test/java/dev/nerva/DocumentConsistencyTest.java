@@ -227,4 +227,28 @@ class DocumentConsistencyTest {
     assertThat(Nerva.builder().recognizer(model).dateRules(false).organisationCues(false).build().process(text)
         .entities()).extracting(Entity::type).contains(EntityType.PERSON, EntityType.ORGANIZATION);
   }
+
+  @Test
+  void aNameStartingWithAWordForAKindOfPlaceIsALocation() {
+    Finds model = firstOnly(Map.of("Mount Sinai Hospital", EntityType.ORGANIZATION, "Kuanyin", EntityType.PERSON), 0.9);
+    String text = "We climbed Mt. Kuanyin and Lake Dajin, then Fort Bragg, and visited Mount Sinai Hospital.";
+
+    assertThat(entities(model, text)).extracting(Entity::text, Entity::type).containsExactly(
+        tuple("Mt. Kuanyin", EntityType.LOCATION), tuple("Lake Dajin", EntityType.LOCATION),
+        tuple("Fort Bragg", EntityType.LOCATION), tuple("Mount Sinai Hospital", EntityType.ORGANIZATION));
+  }
+
+  @Test
+  void aCountyOrRiversNameWithoutItsHeadNamesTheSamePlace() {
+    Finds model = firstOnly(Map.of("Pali Rural Township", EntityType.LOCATION, "Tanshui River", EntityType.LOCATION,
+        "Essex Street", EntityType.LOCATION), 0.9);
+    String text = "Pali Rural Township lies on the Tanshui River. In Pali the Tanshui floods. Essex Street is in Pali. "
+        + "Essex voted.";
+
+    double propagated = 0.8 * 0.9; // a fifth below the name's own
+    assertThat(entities(model, text)).extracting(Entity::text, Entity::type, Entity::confidence).containsExactly(
+        tuple("Pali Rural Township", EntityType.LOCATION, 0.9), tuple("Tanshui River", EntityType.LOCATION, 0.9),
+        tuple("Pali", EntityType.LOCATION, propagated), tuple("Tanshui", EntityType.LOCATION, propagated),
+        tuple("Essex Street", EntityType.LOCATION, 0.9), tuple("Pali", EntityType.LOCATION, propagated));
+  }
 }

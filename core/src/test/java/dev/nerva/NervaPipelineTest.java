@@ -67,6 +67,8 @@ class NervaPipelineTest {
         + "The talks failed.");
     assertThat(doc.sentences()).extracting(Sentence::text).containsExactly(
         "Mayor William H. Hudnut III met Dr. Smith and W.R. Grace on Nov. 29 in Washington.", "The talks failed.");
+    assertThat(NERVA.process("They climbed Mt. Kuanyin from Ft. Worth. It rained.").sentences())
+        .extracting(Sentence::text).containsExactly("They climbed Mt. Kuanyin from Ft. Worth.", "It rained.");
   }
 
   @Test

@@ -20,7 +20,8 @@ import java.util.TreeMap;
 /**
  * Makes a document agree with itself about its names, after the sentence-by-sentence pass: a name
  * found in one place is found at its other occurrences the recognizers left unlabelled, a
- * person's surname alone and an organisation's acronym introduced as "Full Name (ACR)" inherit
+ * person's surname alone, an organisation's acronym introduced as "Full Name (ACR)" and a
+ * county's, province's or river's name without its head ("Taoyuan" after "Taoyuan County") inherit
  * the name's type, and one string gets one type per document by confidence-weighted vote, unless
  * the text itself said what the string is: a span of the organisation-cue step ("the Wagner
  * mercenary group") decides its string's type for the whole document, over any number of
@@ -189,7 +190,20 @@ public final class DocumentConsistency implements PipelineStep {
     analysis.spans(result);
   }
 
-  /** A person's surname alone; an organisation's acronym given in brackets after its name. */
+  /**
+   * Place names whose first word alone names the same place: "Taoyuan County", "Pali Rural
+   * Township", "the Tanshui River" ("Taoyuan", "Pali", "Tanshui").
+   */
+  private static final ImmutableSet<String> ALIASED_PLACE_HEADS = ImmutableSet.of(
+      "County", "Province", "Township", "Prefecture", "Municipality", "Governorate", "Region", "District", "River");
+  /** Words between such a name and its head: "Pali Rural Township". */
+  private static final ImmutableSet<String> PLACE_QUALIFIERS = ImmutableSet.of(
+      "Rural", "Urban", "Autonomous", "Special", "Administrative", "Metropolitan");
+
+  /**
+   * A person's surname alone; an organisation's acronym given in brackets after its name; a
+   * county's or province's or river's name without its head noun.
+   */
   private void addAliases(Map<String, Evidence> evidence, String text, List<Entity> spans,
       Map<Integer, Integer> tokenAt, List<Token> tokens) {
     Map<String, Evidence> aliases = new LinkedHashMap<>();
@@ -203,6 +217,15 @@ public final class DocumentConsistency implements PipelineStep {
         if (surname.length() > 1 && Character.isUpperCase(surname.codePointAt(0))
             && !casing.usuallyLowerCase(surname)) {
           alias(aliases, surname, EntityType.PERSON, span.confidence());
+        }
+      }
+      if (span.type().equals(EntityType.LOCATION) && source.tokens.size() >= 2
+          && ALIASED_PLACE_HEADS.contains(source.tokens.get(source.tokens.size() - 1))) {
+        List<String> name = source.tokens.subList(0, source.tokens.size() - 1).stream()
+            .filter(w -> !PLACE_QUALIFIERS.contains(w)).toList();
+        String word = name.size() == 1 ? name.get(0) : "";
+        if (word.length() > 1 && Character.isUpperCase(word.codePointAt(0)) && !casing.usuallyLowerCase(word)) {
+          alias(aliases, word, EntityType.LOCATION, span.confidence());
         }
       }
       if (span.type().equals(EntityType.ORGANIZATION)) {

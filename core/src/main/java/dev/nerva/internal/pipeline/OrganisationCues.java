@@ -37,8 +37,10 @@ import java.util.TreeMap;
  * it ("Hong Kong" in "Hong Kong Wetland Park"), is added as one. The nouns are those that end
  * place names in nine OntoNotes names in ten or more ("Harbor", "River", "Airport", "Bridge";
  * not "Center", "Hall", "Street" or "Forest", which end organisations' names too); "Park" does not
- * turn a person into a place ("Grace Park"). Title-case headlines and spans of the user's
- * dictionaries are left alone.
+ * turn a person into a place ("Grace Park"). Names that start with "Mt.", "Mount", "Lake",
+ * "Fort" or "Cape" and a capitalised word are places the same way, unless an organisation's noun
+ * ends them ("Mount Sinai Hospital"). Title-case headlines and spans of the user's dictionaries
+ * are left alone.
  */
 public final class OrganisationCues implements PipelineStep {
 
@@ -79,7 +81,13 @@ public final class OrganisationCues implements PipelineStep {
       "Delta", "Basin", "Lake", "Lagoon", "Creek", "Heights", "Gardens", "Beach", "Province", "Prefecture",
       "Governorate", "County", "Airport", "Airbase", "Bridge", "Road", "Boulevard", "Highway", "Motorway", "Freeway",
       "Tunnel", "Canal", "Square", "Plaza", "Stadium", "Building", "Cathedral", "Mosque", "Memorial", "Base",
-      "Pier", "Wharf", "Park");
+      "Pier", "Wharf", "Park", "Township", "Municipality", "Village", "Region", "Territories");
+  /** Words that start place names: "Mt. Kuanyin", "Lake Chad", "Fort Bragg", "Cape Verde". */
+  private static final ImmutableSet<String> PLACE_PREFIXES = ImmutableSet.of("Mt.", "Mt", "Mount", "Lake", "Fort", "Cape");
+  /** Last words that make a name starting like a place an organisation's: "Mount Sinai Hospital". */
+  private static final ImmutableSet<String> ORGANISATION_HEADS = ImmutableSet.of(
+      "Hospital", "School", "University", "College", "Academy", "Church", "Center", "Centre", "Club", "Company",
+      "Corporation", "Council", "Institute", "Society", "Association", "Group", "Bank");
   /** Heads that are surnames often enough to leave a PERSON span alone. */
   private static final ImmutableSet<String> SURNAME_HEADS = ImmutableSet.of("Park");
   /** The model's types a place head corrects. */
@@ -210,61 +218,80 @@ public final class OrganisationCues implements PipelineStep {
     }
   }
 
-  /** "Victoria Harbor", "Hong Kong Wetland Park": names whose last word says they are places. */
+  /**
+   * "Victoria Harbor", "Hong Kong Wetland Park", "Mt. Kuanyin": names whose last word, or first,
+   * says they are places.
+   */
   private void headedPlaces(List<Token> tokens, TreeMap<Integer, Entity> byStart, String text,
       List<Entity> added, List<Entity> replaced) {
     String[] words = tokens.stream().map(Token::text).toArray(String[]::new);
     if (TrueCaser.casingOf(words) != TrueCaser.Casing.ORDINARY) {
       return; // in a headline every word is capitalised
     }
-    for (int head = 1; head < tokens.size(); head++) {
-      if (!PLACE_HEADS.contains(words[head])) {
-        continue;
-      }
-      int first = head;
-      while (first > 0 && head - first < 5 && (capitalised(words[first - 1]) || acronym(words[first - 1]))) {
-        first--; // "HSBC Main Building"
-      }
-      while (first < head && (DETERMINERS.contains(words[first].toLowerCase(Locale.ROOT))
-          || first == 0 && casing.usuallyLowerCase(words[first]))) {
-        first++; // "The Ocean Park", "Across Victoria Harbor": not part of the name
-      }
-      if (first == head) {
-        continue;
-      }
-      int runStart = tokens.get(first).start();
-      int end = tokens.get(head).end();
-      if (added.stream().anyMatch(a -> a.start() < end && runStart < a.end())) {
-        continue; // a cue or a description placed it already
-      }
-      int start = runStart;
-      List<Entity> inside = new ArrayList<>();
-      boolean free = true;
-      for (Entity span : byStart.subMap(0, true, end, false).values()) {
-        if (span.end() > start && !replaced.contains(span)) {
-          inside.add(span);
-          free &= span.start() >= start && span.end() <= end && INSIDE_A_PLACE.contains(span.type())
-              && !untouched.contains(span.recognizer());
+    for (int i = 0; i < tokens.size(); i++) {
+      if (PLACE_HEADS.contains(words[i]) && i > 0) {
+        int first = i;
+        while (first > 0 && i - first < 5 && (capitalised(words[first - 1]) || acronym(words[first - 1]))) {
+          first--; // "HSBC Main Building"
+        }
+        while (first < i && (DETERMINERS.contains(words[first].toLowerCase(Locale.ROOT))
+            || first == 0 && casing.usuallyLowerCase(words[first]))) {
+          first++; // "The Ocean Park", "Across Victoria Harbor": not part of the name
+        }
+        if (first < i) {
+          place(tokens, first, i, !SURNAME_HEADS.contains(words[i]), byStart, text, added, replaced);
         }
       }
-      Entity model = inside.size() == 1 ? inside.get(0) : null;
-      if (model != null && model.end() == end && model.start() < start) {
-        free = !untouched.contains(model.recognizer()) && HEADED_AS_OTHER.contains(model.type())
-            && !(model.type().equals(EntityType.PERSON) && SURNAME_HEADS.contains(words[head]));
-        start = model.start(); // "Bank of China Tower": the model's span, longer than the capitalised run
-      } else if (model != null && model.type().equals(EntityType.PERSON) && SURNAME_HEADS.contains(words[head])) {
-        free = false;
+      if (PLACE_PREFIXES.contains(words[i])) {
+        int last = i;
+        while (last + 1 < tokens.size() && last - i < 3 && capitalised(words[last + 1])) {
+          last++;
+        }
+        if (last > i && !ORGANISATION_HEADS.contains(words[last])) {
+          place(tokens, i, last, true, byStart, text, added, replaced); // not "Mount Sinai Hospital"
+        }
       }
-      if (!free || model != null && model.type().equals(EntityType.LOCATION) && model.start() == start
-          && model.end() == end) {
-        continue;
-      }
-      // A span the model found whole keeps its doubt; a new one gets the cues' confidence.
-      boolean retyped = model != null && model.start() == start && model.end() == end;
-      replaced.addAll(inside);
-      added.add(new Entity(EntityType.LOCATION, start, end, text.substring(start, end),
-          retyped ? Math.min(model.confidence(), CONFIDENCE) : CONFIDENCE, NAME));
     }
+  }
+
+  /**
+   * Makes tokens {@code first..last} a LOCATION, over the model's spans inside them, or over the
+   * model's PERSON or ORGANIZATION span that ends with them ("Bank of China Tower").
+   */
+  private void place(List<Token> tokens, int first, int last, boolean overPerson, TreeMap<Integer, Entity> byStart,
+      String text, List<Entity> added, List<Entity> replaced) {
+    int runStart = tokens.get(first).start();
+    int end = tokens.get(last).end();
+    if (added.stream().anyMatch(a -> a.start() < end && runStart < a.end())) {
+      return; // a cue or a description placed it already
+    }
+    int start = runStart;
+    List<Entity> inside = new ArrayList<>();
+    boolean free = true;
+    for (Entity span : byStart.subMap(0, true, end, false).values()) {
+      if (span.end() > start && !replaced.contains(span)) {
+        inside.add(span);
+        free &= span.start() >= start && span.end() <= end && INSIDE_A_PLACE.contains(span.type())
+            && !untouched.contains(span.recognizer());
+      }
+    }
+    Entity model = inside.size() == 1 ? inside.get(0) : null;
+    if (model != null && model.end() == end && model.start() < start) {
+      free = !untouched.contains(model.recognizer()) && HEADED_AS_OTHER.contains(model.type());
+      start = model.start(); // the model's span, longer than the capitalised run
+    }
+    if (model != null && model.type().equals(EntityType.PERSON) && !overPerson) {
+      free = false;
+    }
+    if (!free || model != null && model.type().equals(EntityType.LOCATION) && model.start() == start
+        && model.end() == end) {
+      return;
+    }
+    // A span the model found whole keeps its doubt; a new one gets the cues' confidence.
+    boolean retyped = model != null && model.start() == start && model.end() == end;
+    replaced.addAll(inside);
+    added.add(new Entity(EntityType.LOCATION, start, end, text.substring(start, end),
+        retyped ? Math.min(model.confidence(), CONFIDENCE) : CONFIDENCE, NAME));
   }
 
   /** The types a description may correct: a model's guess between people, places and organisations. */

@@ -152,7 +152,8 @@ public final class SentenceSplitter {
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){2,}");
   private static final ImmutableSet<String> TITLES = ImmutableSet.of(
       "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "capt.", "sgt.",
-      "st.", "rev.", "hon.", "adm.", "pres.", "messrs.", "mme.", "gen.", "maj.", "cmdr.", "insp.", "supt.");
+      "st.", "rev.", "hon.", "adm.", "pres.", "messrs.", "mme.", "gen.", "maj.", "cmdr.", "insp.", "supt.",
+      "mt.", "ft."); // and the place-name prefixes that go before a name the same way ("Mt. Kuanyin")
   private static final ImmutableSet<String> SENTENCE_FINAL_INITIALS = ImmutableSet.of(
       "u.s.", "u.k.", "u.n.", "e.u.", "u.s.a.", "a.m.", "p.m.", "d.c.", "l.a.", "n.y.", "etc.");
   private static final ImmutableSet<String> MONTH_ABBREVIATIONS = ImmutableSet.of(
@@ -160,7 +161,7 @@ public final class SentenceSplitter {
 
   /**
    * Whether a sentence the model ended at {@code end} really goes on: it ends with an initial
-   * ("William H."), a title ("Mr."), a run of initials that is not a common sentence-final one
+   * ("William H."), a title ("Mr.", or "Mt." before a mountain's name), a run of initials that is not a common sentence-final one
    * ("W.R." but not "U.S."), or a month or number abbreviation before a digit ("Nov. 29").
    */
   private static boolean endsWithNonFinalAbbreviation(String text, int start, int end) {
