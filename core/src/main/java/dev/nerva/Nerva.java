@@ -468,7 +468,8 @@ public final class Nerva {
 
     /**
      * Whether a leading "the" is cut from organisation and place spans ("the United Nations"
-     * gives "United Nations"); default on. OntoNotes, which the bundled model learned from,
+     * gives "United Nations"); default on. A "The" written with a capital after a word in lower
+     * case or a comma is part of the name and stays ("in The Hague", "said The New York Times"). OntoNotes, which the bundled model learned from,
      * includes the article in about one organisation name in six; most users and most other
      * annotation schemes (CoNLL, ACE) do not.
      *
@@ -575,9 +576,13 @@ public final class Nerva {
      * where nothing was found, and replacing a PERSON span the model gave less than 0.5; spans of
      * other types are left alone. Names the text describes as a kind of organisation ("Kraftwerk
      * is an electronic band formed in ...", "Harrow Motors, the carmaker based in Leeds, ...") are
-     * organisations too, replacing a PERSON or LOCATION span. Such spans come from recognizer
-     * "cues" with confidence 0.6, and with document consistency on, the type they state holds for
-     * the name's other mentions in the document.
+     * organisations too, replacing a PERSON or LOCATION span; names described as a kind of place
+     * ("Tessit is a small village in ...") are locations. Names whose own words say they are
+     * places ("Victoria Harbor", "Dover Air Force Base", "Mt. Kuanyin", "Lake Dajin") are
+     * locations, replacing a PERSON or ORGANIZATION span. Such spans come from recognizer "cues"
+     * with confidence 0.6 (or the model's, where it found the span and was less sure), and with
+     * document consistency on, the type they state holds for the name's other mentions in the
+     * document.
      *
      * @param enabled whether the cue rules run
      * @return this builder
@@ -603,8 +608,9 @@ public final class Nerva {
     /**
      * Whether the document is made to agree with itself about its names after the sentence-by-
      * sentence pass (default on): a name found once is found at its other occurrences left
-     * unlabelled, a person's surname alone and an acronym introduced as "Full Name (ACR)" take the
-     * name's type, and one string gets one type per document by confidence-weighted vote.
+     * unlabelled, a person's surname alone, an acronym introduced as "Full Name (ACR)" and a
+     * county's, province's or river's name without its head ("Taoyuan" after "Taoyuan County")
+     * take the name's type, and one string gets one type per document by confidence-weighted vote.
      * Propagated spans carry the recognizer name "consistency" and a lower confidence than their
      * source. Single words the bundled name finder's casing lexicon knows as usually lower case
      * ("Union", "Reading") are never propagated.
