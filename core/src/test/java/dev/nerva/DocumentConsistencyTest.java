@@ -251,4 +251,17 @@ class DocumentConsistencyTest {
         tuple("Pali", EntityType.LOCATION, propagated), tuple("Tanshui", EntityType.LOCATION, propagated),
         tuple("Essex Street", EntityType.LOCATION, 0.9), tuple("Pali", EntityType.LOCATION, propagated));
   }
+
+  @Test
+  void aNameEndingInAnOrganisationsNounIsAnOrganisationUnlessTheModelFoundAPlace() {
+    Finds model = firstOnly(Map.of("Ketchum Communications", EntityType.PERSON, "Margaret Court", EntityType.PERSON,
+        "Louisiana", EntityType.LOCATION, "Harvard University", EntityType.LOCATION), 0.9);
+    String text = "Ketchum Communications hired Margaret Court of the Louisiana Nursing Home Association "
+        + "at Harvard University.";
+
+    assertThat(entities(model, text)).extracting(Entity::text, Entity::type).containsExactly(
+        tuple("Ketchum Communications", EntityType.ORGANIZATION), tuple("Margaret Court", EntityType.PERSON),
+        tuple("Louisiana Nursing Home Association", EntityType.ORGANIZATION),
+        tuple("Harvard University", EntityType.LOCATION)); // the model read a place there
+  }
 }
