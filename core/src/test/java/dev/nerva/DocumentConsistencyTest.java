@@ -264,4 +264,19 @@ class DocumentConsistencyTest {
         tuple("Louisiana Nursing Home Association", EntityType.ORGANIZATION),
         tuple("Harvard University", EntityType.LOCATION)); // the model read a place there
   }
+
+  @Test
+  void aTownAndItsStateWithoutACommaAreTwoPlaces() {
+    Finds model = firstOnly(Map.of("Gardner Massachusetts", EntityType.ORGANIZATION, "CNN Honolulu Hawaii",
+        EntityType.ORGANIZATION, "Richmond Virginia", EntityType.LOCATION, "West Virginia", EntityType.LOCATION), 0.9);
+    String text = "Chris from Gardner Massachusetts called. Thelma Gutierrez CNN Honolulu Hawaii. "
+        + "We drove from Austin Texas to Richmond Virginia and West Virginia.";
+
+    assertThat(entities(model, text)).extracting(Entity::text, Entity::type).containsExactly(
+        tuple("Gardner", EntityType.LOCATION), tuple("Massachusetts", EntityType.LOCATION),
+        tuple("CNN", EntityType.ORGANIZATION), tuple("Honolulu", EntityType.LOCATION),
+        tuple("Hawaii", EntityType.LOCATION), tuple("Austin", EntityType.LOCATION), tuple("Texas", EntityType.LOCATION),
+        tuple("Richmond Virginia", EntityType.LOCATION), // one place as the model read it
+        tuple("West Virginia", EntityType.LOCATION));
+  }
 }

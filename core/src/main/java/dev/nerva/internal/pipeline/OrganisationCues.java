@@ -102,6 +102,17 @@ public final class OrganisationCues implements PipelineStep {
       "Navy", "College", "Academy", "Society", "Company", "Corporation", "Board", "Authority", "Organization",
       "Organisation", "Bureau", "Movement", "Brigade", "Forces", "Corps", "Television", "TV", "Service", "Services",
       "Communications", "Capital", "Times", "Journal", "Magazine", "Network", "University");
+  /**
+   * The US states, for "Honolulu Hawaii"; not those that are often people's or mountains' names
+   * too (Washington, Montana, Nevada) or a country's (Georgia).
+   */
+  private static final ImmutableSet<String> US_STATES = ImmutableSet.of(
+      "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+      "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
+      "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Nebraska", "New Hampshire", "New Jersey",
+      "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+      "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
+      "West Virginia", "Wisconsin", "Wyoming");
   /** Heads that are surnames often enough to leave a PERSON span alone. */
   private static final ImmutableSet<String> SURNAME_HEADS = ImmutableSet.of("Park");
   /** The types a headed run may swallow when they lie inside it. */
@@ -176,6 +187,7 @@ public final class OrganisationCues implements PipelineStep {
     }
     for (Sentence sentence : analysis.sentences()) {
       headedPlaces(sentence.tokens(), byStart, analysis.text(), added, replaced);
+      citiesAndStates(sentence.tokens(), byStart, analysis.text(), added, replaced);
     }
     if (added.isEmpty()) {
       return;
@@ -264,6 +276,68 @@ public final class OrganisationCues implements PipelineStep {
           name(tokens, i, last, EntityType.LOCATION, true, byStart, text, added, replaced); // not "Mount Sinai Hospital"
         }
       }
+    }
+  }
+
+  /**
+   * "Honolulu Hawaii", "Gardner Massachusetts": a town and its US state with no comma between
+   * them, as transcripts and informal text write them, are two places, not one organisation or
+   * person, and not nothing. The town is one to three capitalised words right before the state;
+   * spans the model found over them are replaced, a span that began before the town ("CNN
+   * Honolulu Hawaii") is cut before it, and a span that goes on after the state is left alone, as
+   * are a state whose name the words make ("West Virginia") and a LOCATION the model found over
+   * both.
+   */
+  private void citiesAndStates(List<Token> tokens, TreeMap<Integer, Entity> byStart, String text,
+      List<Entity> added, List<Entity> replaced) {
+    for (int i = 1; i < tokens.size(); i++) {
+      int stateLast = US_STATES.contains(tokens.get(i).text()) ? i
+          : i + 1 < tokens.size() && US_STATES.contains(tokens.get(i).text() + " " + tokens.get(i + 1).text()) ? i + 1
+          : -1;
+      if (stateLast < 0) {
+        continue;
+      }
+      int first = i;
+      while (first > 0 && i - first < 3 && capitalised(tokens.get(first - 1).text())
+          && !DETERMINERS.contains(tokens.get(first - 1).text().toLowerCase(Locale.ROOT))
+          && !(first - 1 == 0 && casing.usuallyLowerCase(tokens.get(first - 1).text()))) {
+        first--;
+      }
+      if (first == i || US_STATES.contains(tokens.get(first).text() + " " + tokens.get(i).text())) {
+        i = stateLast;
+        continue; // no town before it, or "West Virginia", "New Mexico"
+      }
+      int start = tokens.get(first).start();
+      int end = tokens.get(stateLast).end();
+      List<Entity> inside = new ArrayList<>();
+      boolean free = added.stream().noneMatch(a -> a.start() < end && start < a.end());
+      Entity before = null;
+      for (Entity span : byStart.subMap(0, true, end, false).values()) {
+        if (span.end() > start && !replaced.contains(span)) {
+          inside.add(span);
+          boolean endsWithPair = span.start() < start && span.end() == end; // "CNN Honolulu Hawaii"
+          free &= (span.start() >= start && span.end() <= end || endsWithPair) && INSIDE_A_PLACE.contains(span.type())
+              && !untouched.contains(span.recognizer());
+          before = endsWithPair ? span : before;
+        }
+      }
+      if (inside.size() == 1 && inside.get(0).type().equals(EntityType.LOCATION) && inside.get(0).start() == start
+          && inside.get(0).end() == end) {
+        free = false; // one place as the model read it: OntoNotes marks "Richmond Virginia" both ways
+      }
+      if (free) {
+        int townEnd = tokens.get(i - 1).end();
+        int stateStart = tokens.get(i).start();
+        replaced.addAll(inside);
+        if (before != null) {
+          int keptEnd = tokens.get(first - 1).end(); // the model's name before the town keeps its type
+          added.add(new Entity(before.type(), before.start(), keptEnd, text.substring(before.start(), keptEnd),
+              before.confidence(), before.recognizer()));
+        }
+        added.add(new Entity(EntityType.LOCATION, start, townEnd, text.substring(start, townEnd), CONFIDENCE, NAME));
+        added.add(new Entity(EntityType.LOCATION, stateStart, end, text.substring(stateStart, end), CONFIDENCE, NAME));
+      }
+      i = stateLast;
     }
   }
 
