@@ -81,7 +81,8 @@ public final class OrganisationCues implements PipelineStep {
       "Delta", "Basin", "Lake", "Lagoon", "Creek", "Heights", "Gardens", "Beach", "Province", "Prefecture",
       "Governorate", "County", "Airport", "Airbase", "Bridge", "Road", "Boulevard", "Highway", "Motorway", "Freeway",
       "Tunnel", "Canal", "Square", "Plaza", "Stadium", "Building", "Cathedral", "Mosque", "Memorial", "Base",
-      "Pier", "Wharf", "Park", "Township", "Municipality", "Village", "Region", "Territories");
+      "Pier", "Wharf", "Park", "Township", "Municipality", "Village", "Region", "Territories", "Strip", "Railway",
+      "Parkway", "Expressway", "Turnpike", "Trail", "Range", "Mall", "Prison", "Mountain");
   /** Words that start place names: "Mt. Kuanyin", "Lake Chad", "Fort Bragg", "Cape Verde". */
   private static final ImmutableSet<String> PLACE_PREFIXES = ImmutableSet.of("Mt.", "Mt", "Mount", "Lake", "Fort", "Cape");
   /** Last words that make a name starting like a place an organisation's: "Mount Sinai Hospital". */
