@@ -114,6 +114,8 @@ public final class OrganisationCues implements PipelineStep {
       "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
       "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
       "West Virginia", "Wisconsin", "Wyoming");
+  /** First words of the states named in two: "New Mexico", "Rhode Island". */
+  private static final ImmutableSet<String> STATE_FIRST_WORDS = ImmutableSet.of("New", "North", "South", "West", "Rhode");
   /** Heads that are surnames often enough to leave a PERSON span alone. */
   private static final ImmutableSet<String> SURNAME_HEADS = ImmutableSet.of("Park");
   /** The types a headed run may swallow when they lie inside it. */
@@ -292,8 +294,10 @@ public final class OrganisationCues implements PipelineStep {
   private void citiesAndStates(List<Token> tokens, TreeMap<Integer, Entity> byStart, String text,
       List<Entity> added, List<Entity> replaced) {
     for (int i = 1; i < tokens.size(); i++) {
-      int stateLast = US_STATES.contains(tokens.get(i).text()) ? i
-          : i + 1 < tokens.size() && US_STATES.contains(tokens.get(i).text() + " " + tokens.get(i + 1).text()) ? i + 1
+      String word = tokens.get(i).text();
+      int stateLast = US_STATES.contains(word) ? i
+          : i + 1 < tokens.size() && STATE_FIRST_WORDS.contains(word)
+              && US_STATES.contains(word + " " + tokens.get(i + 1).text()) ? i + 1
           : -1;
       if (stateLast < 0) {
         continue;
