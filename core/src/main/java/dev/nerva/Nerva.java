@@ -581,7 +581,8 @@ public final class Nerva {
      * places ("Victoria Harbor", "Dover Air Force Base", "Mt. Kuanyin", "Lake Dajin") are
      * locations, replacing a PERSON or ORGANIZATION span; names ending in a noun that ends
      * organisations' names ("Ketchum Communications") are organisations over a PERSON guess; a
-     * town and its US state without a comma ("Honolulu Hawaii") are two locations. Such spans come from recognizer "cues"
+     * town and its US state without a comma ("Honolulu Hawaii"), or with the state abbreviated
+     * after one ("Wayland, Mass."), are two locations. Such spans come from recognizer "cues"
      * with confidence 0.6 (or the model's, where it found the span and was less sure), and with
      * document consistency on, the type they state holds for the name's other mentions in the
      * document.

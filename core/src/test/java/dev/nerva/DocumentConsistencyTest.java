@@ -279,4 +279,15 @@ class DocumentConsistencyTest {
         tuple("Richmond Virginia", EntityType.LOCATION), // one place as the model read it
         tuple("West Virginia", EntityType.LOCATION));
   }
+
+  @Test
+  void aTownAndItsAbbreviatedStateAfterACommaArePlaces() {
+    Finds model = firstOnly(Map.of("Needham", EntityType.PERSON, "Edward Markey", EntityType.PERSON), 0.9);
+    String text = "The Needham, Mass., concern hired a Wayne, N.J., chemist. Rep. Edward Markey (D., Mass.) agreed.";
+
+    assertThat(entities(model, text)).extracting(Entity::text, Entity::type).containsExactly(
+        tuple("Needham", EntityType.LOCATION), tuple("Mass.", EntityType.LOCATION),
+        tuple("Wayne", EntityType.LOCATION), tuple("N.J.", EntityType.LOCATION),
+        tuple("Edward Markey", EntityType.PERSON), tuple("Mass.", EntityType.LOCATION)); // not the party's "D."
+  }
 }

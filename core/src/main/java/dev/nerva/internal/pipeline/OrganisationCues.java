@@ -39,8 +39,11 @@ import java.util.TreeMap;
  * not "Center", "Hall", "Street" or "Forest", which end organisations' names too); "Park" does not
  * turn a person into a place ("Grace Park"). Names that start with "Mt.", "Mount", "Lake",
  * "Fort" or "Cape" and a capitalised word are places the same way, unless an organisation's noun
- * ends them ("Mount Sinai Hospital"). Title-case headlines and spans of the user's dictionaries
- * are left alone.
+ * ends them ("Mount Sinai Hospital"). A name ending in a noun that ends organisations' names
+ * ("Ketchum Communications", "Louisiana Nursing Home Association") is an ORGANIZATION over a PERSON
+ * guess. A town and its US state, without a comma ("Honolulu Hawaii") or with the state
+ * abbreviated after one ("Wayland, Mass."), are two locations. Title-case headlines and spans of
+ * the user's dictionaries are left alone.
  */
 public final class OrganisationCues implements PipelineStep {
 
@@ -114,6 +117,12 @@ public final class OrganisationCues implements PipelineStep {
       "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
       "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
       "West Virginia", "Wisconsin", "Wyoming");
+  /** The US states as newspapers abbreviate them after a town ("Wayland, Mass."). */
+  private static final ImmutableSet<String> STATE_ABBREVIATIONS = ImmutableSet.of(
+      "Ala.", "Ariz.", "Ark.", "Calif.", "Calif", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.",
+      "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.",
+      "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.",
+      "W.Va.", "Wis.", "Wyo.", "D.C.");
   /** First words of the states named in two: "New Mexico", "Rhode Island". */
   private static final ImmutableSet<String> STATE_FIRST_WORDS = ImmutableSet.of("New", "North", "South", "West", "Rhode");
   /** Heads that are surnames often enough to leave a PERSON span alone. */
@@ -191,6 +200,7 @@ public final class OrganisationCues implements PipelineStep {
     for (Sentence sentence : analysis.sentences()) {
       headedPlaces(sentence.tokens(), byStart, analysis.text(), added, replaced);
       citiesAndStates(sentence.tokens(), byStart, analysis.text(), added, replaced);
+      abbreviatedStates(sentence.tokens(), byStart, analysis.text(), added, replaced);
     }
     if (added.isEmpty()) {
       return;
@@ -343,6 +353,58 @@ public final class OrganisationCues implements PipelineStep {
         added.add(new Entity(EntityType.LOCATION, stateStart, end, text.substring(stateStart, end), CONFIDENCE, NAME));
       }
       i = stateLast;
+    }
+  }
+
+  /**
+   * "Wayland, Mass.", "Newark, N.J.": a town and its state as US newspapers write them, the state
+   * abbreviated after a comma. The abbreviation is a place where nothing else was found, and so is
+   * the town (one to three capitalised words) where nothing or only a PERSON or ORGANIZATION span
+   * of exactly its words was found ("Needham" read as a surname). "Rep. Markey (D., Mass.)" gives
+   * the state alone.
+   */
+  private void abbreviatedStates(List<Token> tokens, TreeMap<Integer, Entity> byStart, String text,
+      List<Entity> added, List<Entity> replaced) {
+    for (int i = 2; i < tokens.size(); i++) {
+      if (!STATE_ABBREVIATIONS.contains(tokens.get(i).text()) || !tokens.get(i - 1).text().equals(",")
+          || !Character.isUpperCase(tokens.get(i - 2).text().charAt(0))) {
+        continue;
+      }
+      retypeOrAdd(tokens, i, i, byStart, text, added, replaced);
+      int first = i - 2;
+      while (first > 0 && i - 2 - first < 2 && capitalised(tokens.get(first - 1).text())
+          && !DETERMINERS.contains(tokens.get(first - 1).text().toLowerCase(Locale.ROOT))) {
+        first--;
+      }
+      String last = tokens.get(i - 2).text();
+      if (capitalised(last) && !last.endsWith(".") && !(first == 0 && casing.usuallyLowerCase(tokens.get(0).text()))) {
+        retypeOrAdd(tokens, first, i - 2, byStart, text, added, replaced); // not the "D." of a party
+      }
+    }
+  }
+
+  /**
+   * Makes tokens {@code first..last} a LOCATION where no span overlaps them, or retypes a PERSON
+   * or ORGANIZATION span of exactly those tokens.
+   */
+  private void retypeOrAdd(List<Token> tokens, int first, int last, TreeMap<Integer, Entity> byStart, String text,
+      List<Entity> added, List<Entity> replaced) {
+    int start = tokens.get(first).start();
+    int end = tokens.get(last).end();
+    if (added.stream().anyMatch(a -> a.start() < end && start < a.end())) {
+      return;
+    }
+    Entity existing = overlapping(byStart, start, end);
+    if (existing != null && replaced.contains(existing)) {
+      return;
+    }
+    if (existing == null) {
+      added.add(new Entity(EntityType.LOCATION, start, end, text.substring(start, end), CONFIDENCE, NAME));
+    } else if (existing.start() == start && existing.end() == end && (existing.type().equals(EntityType.PERSON)
+        || existing.type().equals(EntityType.ORGANIZATION)) && !untouched.contains(existing.recognizer())) {
+      replaced.add(existing);
+      added.add(new Entity(EntityType.LOCATION, start, end, existing.text(),
+          Math.min(existing.confidence(), CONFIDENCE), NAME));
     }
   }
 
