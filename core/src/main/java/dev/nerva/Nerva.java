@@ -26,6 +26,7 @@ import dev.nerva.internal.pipeline.CustomSpansStep;
 import dev.nerva.internal.pipeline.ExclusionStep;
 import dev.nerva.internal.pipeline.FacilitiesAsLocations;
 import dev.nerva.internal.pipeline.NameCleanup;
+import dev.nerva.internal.pipeline.NameHeads;
 import dev.nerva.internal.pipeline.OrganisationCues;
 import dev.nerva.internal.pipeline.OverlapResolution;
 import dev.nerva.internal.pipeline.PipelineStep;
@@ -160,7 +161,8 @@ public final class Nerva {
     TrueCaser casing = recognizers.stream().filter(r -> r instanceof NameFinderRecognizer)
         .map(r -> ((NameFinderRecognizer) r).trueCaser()).findFirst().orElse(TrueCaser.NONE);
     if (builder.organisationCues) {
-      steps.add(new OrganisationCues(casing, dictionaryNames));
+      steps.add(new OrganisationCues());
+      steps.add(new NameHeads(casing, dictionaryNames));
     }
     if (builder.documentConsistency) {
       steps.add(new DocumentConsistency(casing, countries));
@@ -347,10 +349,8 @@ public final class Nerva {
   /**
    * The names of the steps this pipeline runs over each document's spans, in order, after
    * sentence splitting and tokenization: "recognizers", "custom-spans", "countries",
-   * "date-rules", "facilities", "name-cleanup", "country-resolution", "cues", "consistency", "exclusions",
-   * "overlaps",
-   * "date-values"
-   * (the optional ones only when used).
+   * "date-rules", "facilities", "name-cleanup", "country-resolution", "cues", "name-heads",
+   * "consistency", "exclusions", "overlaps", "date-values" (the optional ones only when used).
    *
    * @return the step names in order; an unmodifiable list
    */

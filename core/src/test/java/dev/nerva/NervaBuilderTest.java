@@ -65,7 +65,7 @@ class NervaBuilderTest {
   void theStepsAreNamedAndOrdered() {
     assertThat(Nerva.builder().recognizer(PLACES).build().steps()).containsExactly(
         "recognizers", "countries", "date-rules", "facilities", "name-cleanup", "country-resolution", "cues",
-        "consistency", "overlaps", "date-values");
+        "name-heads", "consistency", "overlaps", "date-values");
   }
 
   @Test
