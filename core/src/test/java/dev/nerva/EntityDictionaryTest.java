@@ -60,6 +60,21 @@ class EntityDictionaryTest {
   }
 
   @Test
+  void theNameRulesLeaveDictionarySpansAsTheUserGaveThem() {
+    EntityDictionary venues = EntityDictionary.builder("venues")
+        .add("Victoria Harbor", EntityType.ORGANIZATION).add("Austin Texas", EntityType.PERSON).build();
+    String text = "Austin Texas sang at Victoria Harbor.";
+
+    assertThat(Nerva.builder().dictionary(venues).build().process(text).entities())
+        .extracting(Entity::text, Entity::type, Entity::recognizer).containsExactly(
+            tuple("Austin Texas", EntityType.PERSON, "venues"), tuple("Victoria Harbor", EntityType.ORGANIZATION, "venues"));
+    // the same spans from another recognizer are read by the rules
+    assertThat(Nerva.builder().recognizer(new FixedStrings(Map.of("Victoria Harbor", EntityType.ORGANIZATION)))
+        .build().process(text).entities()).extracting(Entity::text, Entity::type).contains(
+            tuple("Victoria Harbor", EntityType.LOCATION), tuple("Austin", EntityType.LOCATION));
+  }
+
+  @Test
   void caseFollowsThePhrasesOwnCaseByDefault() {
     Nerva nerva = Nerva.builder().dictionary(GROUPS).build();
 
