@@ -278,6 +278,8 @@ class DocumentConsistencyTest {
         tuple("Hawaii", EntityType.LOCATION), tuple("Austin", EntityType.LOCATION), tuple("Texas", EntityType.LOCATION),
         tuple("Richmond Virginia", EntityType.LOCATION), // one place as the model read it
         tuple("West Virginia", EntityType.LOCATION));
+    assertThat(entities(model, "Storm Hits Austin Texas After Long Drought")).extracting(Entity::text)
+        .containsExactly("Austin", "Texas"); // a title-case headline: a one-word town only
   }
 
   @Test

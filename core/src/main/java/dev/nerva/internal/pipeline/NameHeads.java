@@ -119,9 +119,17 @@ public final class NameHeads implements PipelineStep {
     List<Entity> added = new ArrayList<>();
     List<Entity> replaced = new ArrayList<>();
     for (Sentence sentence : analysis.sentences()) {
-      headedPlaces(sentence.tokens(), byStart, analysis.text(), added, replaced);
-      citiesAndStates(sentence.tokens(), byStart, analysis.text(), added, replaced);
-      abbreviatedStates(sentence.tokens(), byStart, analysis.text(), added, replaced);
+      // In a headline every word is capitalised, so capitals do not say where a name starts: only a
+      // one-word town before its state is read there ("Storm Hits Austin Texas"; a sign-off too,
+      // "Thelma Gutierrez CNN Honolulu Hawaii").
+      boolean ordinary = TrueCaser.casingOf(sentence.tokens().stream().map(Token::text).toArray(String[]::new))
+          == TrueCaser.Casing.ORDINARY;
+      int townWords = ordinary ? 3 : 1;
+      if (ordinary) {
+        headedPlaces(sentence.tokens(), byStart, analysis.text(), added, replaced);
+      }
+      citiesAndStates(sentence.tokens(), townWords, byStart, analysis.text(), added, replaced);
+      abbreviatedStates(sentence.tokens(), townWords, byStart, analysis.text(), added, replaced);
     }
     if (added.isEmpty()) {
       return;
@@ -139,9 +147,6 @@ public final class NameHeads implements PipelineStep {
   private void headedPlaces(List<Token> tokens, TreeMap<Integer, Entity> byStart, String text,
       List<Entity> added, List<Entity> replaced) {
     String[] words = tokens.stream().map(Token::text).toArray(String[]::new);
-    if (TrueCaser.casingOf(words) != TrueCaser.Casing.ORDINARY) {
-      return; // in a headline every word is capitalised
-    }
     for (int i = 0; i < tokens.size(); i++) {
       boolean placeHead = PLACE_HEADS.contains(words[i]);
       if ((placeHead || ORGANISATION_NAME_HEADS.contains(words[i])) && i > 0) {
@@ -179,7 +184,7 @@ public final class NameHeads implements PipelineStep {
    * are a state whose name the words make ("West Virginia") and a LOCATION the model found over
    * both.
    */
-  private void citiesAndStates(List<Token> tokens, TreeMap<Integer, Entity> byStart, String text,
+  private void citiesAndStates(List<Token> tokens, int townWords, TreeMap<Integer, Entity> byStart, String text,
       List<Entity> added, List<Entity> replaced) {
     for (int i = 1; i < tokens.size(); i++) {
       String word = tokens.get(i).text();
@@ -191,7 +196,7 @@ public final class NameHeads implements PipelineStep {
         continue;
       }
       int first = i;
-      while (first > 0 && i - first < 3 && OrganisationCues.capitalised(tokens.get(first - 1).text())
+      while (first > 0 && i - first < townWords && OrganisationCues.capitalised(tokens.get(first - 1).text())
           && !OrganisationCues.DETERMINERS.contains(tokens.get(first - 1).text().toLowerCase(Locale.ROOT))
           && !(first - 1 == 0 && casing.usuallyLowerCase(tokens.get(first - 1).text()))) {
         first--;
@@ -241,7 +246,7 @@ public final class NameHeads implements PipelineStep {
    * of exactly its words was found ("Needham" read as a surname). "Rep. Markey (D., Mass.)" gives
    * the state alone.
    */
-  private void abbreviatedStates(List<Token> tokens, TreeMap<Integer, Entity> byStart, String text,
+  private void abbreviatedStates(List<Token> tokens, int townWords, TreeMap<Integer, Entity> byStart, String text,
       List<Entity> added, List<Entity> replaced) {
     for (int i = 2; i < tokens.size(); i++) {
       if (!STATE_ABBREVIATIONS.contains(tokens.get(i).text()) || !tokens.get(i - 1).text().equals(",")
@@ -250,7 +255,7 @@ public final class NameHeads implements PipelineStep {
       }
       retypeOrAdd(tokens, i, i, byStart, text, added, replaced);
       int first = i - 2;
-      while (first > 0 && i - 2 - first < 2 && OrganisationCues.capitalised(tokens.get(first - 1).text())
+      while (first > 0 && i - 2 - first < townWords - 1 && OrganisationCues.capitalised(tokens.get(first - 1).text())
           && !OrganisationCues.DETERMINERS.contains(tokens.get(first - 1).text().toLowerCase(Locale.ROOT))) {
         first--;
       }
