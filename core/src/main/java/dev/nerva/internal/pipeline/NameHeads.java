@@ -112,10 +112,7 @@ public final class NameHeads implements PipelineStep {
 
   @Override
   public void apply(Analysis analysis) {
-    TreeMap<Integer, Entity> byStart = new TreeMap<>();
-    for (Entity span : analysis.spans()) {
-      byStart.merge(span.start(), span, (a, b) -> a.length() >= b.length() ? a : b);
-    }
+    TreeMap<Integer, Entity> byStart = OrganisationCues.longestByStart(analysis.spans());
     List<Entity> added = new ArrayList<>();
     List<Entity> replaced = new ArrayList<>();
     for (Sentence sentence : analysis.sentences()) {
@@ -131,13 +128,7 @@ public final class NameHeads implements PipelineStep {
       citiesAndStates(sentence.tokens(), townWords, byStart, analysis.text(), added, replaced);
       abbreviatedStates(sentence.tokens(), townWords, byStart, analysis.text(), added, replaced);
     }
-    if (added.isEmpty()) {
-      return;
-    }
-    List<Entity> spans = new ArrayList<>(analysis.spans());
-    spans.removeAll(replaced);
-    spans.addAll(added);
-    analysis.spans(spans);
+    OrganisationCues.edit(analysis, replaced, added);
   }
 
   /**

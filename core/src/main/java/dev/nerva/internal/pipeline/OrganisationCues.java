@@ -74,10 +74,7 @@ public final class OrganisationCues implements PipelineStep {
 
   @Override
   public void apply(Analysis analysis) {
-    TreeMap<Integer, Entity> byStart = new TreeMap<>();
-    for (Entity span : analysis.spans()) {
-      byStart.merge(span.start(), span, (a, b) -> a.length() >= b.length() ? a : b);
-    }
+    TreeMap<Integer, Entity> byStart = longestByStart(analysis.spans());
     List<Entity> added = new ArrayList<>();
     List<Entity> replaced = new ArrayList<>();
     for (Sentence sentence : analysis.sentences()) {
@@ -112,13 +109,7 @@ public final class OrganisationCues implements PipelineStep {
     for (Sentence sentence : analysis.sentences()) {
       described(sentence.tokens(), byStart, analysis.text(), added, replaced);
     }
-    if (added.isEmpty()) {
-      return;
-    }
-    List<Entity> spans = new ArrayList<>(analysis.spans());
-    spans.removeAll(replaced);
-    spans.addAll(added);
-    analysis.spans(spans);
+    edit(analysis, replaced, added);
   }
 
   /** "X is a ... band", "X, the ... company": the name X, if the sentence describes one so. */
@@ -189,6 +180,26 @@ public final class OrganisationCues implements PipelineStep {
 
   static boolean capitalised(String word) {
     return word.length() >= 2 && Character.isUpperCase(word.charAt(0)) && Character.isLowerCase(word.charAt(1));
+  }
+
+  /** The spans by start, the longest where two start together. */
+  static TreeMap<Integer, Entity> longestByStart(List<Entity> spans) {
+    TreeMap<Integer, Entity> byStart = new TreeMap<>();
+    for (Entity span : spans) {
+      byStart.merge(span.start(), span, (a, b) -> a.length() >= b.length() ? a : b);
+    }
+    return byStart;
+  }
+
+  /** Takes {@code replaced} out of the analysis's spans and puts {@code added} in. */
+  static void edit(Analysis analysis, List<Entity> replaced, List<Entity> added) {
+    if (added.isEmpty()) {
+      return;
+    }
+    List<Entity> spans = new ArrayList<>(analysis.spans());
+    spans.removeAll(replaced);
+    spans.addAll(added);
+    analysis.spans(spans);
   }
 
   static Entity overlapping(TreeMap<Integer, Entity> byStart, int start, int end) {
