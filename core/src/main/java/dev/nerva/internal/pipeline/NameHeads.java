@@ -1,5 +1,13 @@
 package dev.nerva.internal.pipeline;
 
+import static dev.nerva.internal.pipeline.OrganisationCues.CONFIDENCE;
+import static dev.nerva.internal.pipeline.OrganisationCues.DETERMINERS;
+import static dev.nerva.internal.pipeline.OrganisationCues.NAME;
+import static dev.nerva.internal.pipeline.OrganisationCues.capitalised;
+import static dev.nerva.internal.pipeline.OrganisationCues.edit;
+import static dev.nerva.internal.pipeline.OrganisationCues.longestByStart;
+import static dev.nerva.internal.pipeline.OrganisationCues.overlapping;
+
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableSet;
 import dev.nerva.Entity;
@@ -47,7 +55,8 @@ public final class NameHeads implements PipelineStep {
       "Pier", "Wharf", "Park", "Township", "Municipality", "Village", "Region", "Territories", "Strip", "Railway",
       "Parkway", "Expressway", "Turnpike", "Trail", "Range", "Mall", "Prison", "Mountain");
   /** Words that start place names: "Mt. Kuanyin", "Lake Chad", "Fort Bragg", "Cape Verde". */
-  private static final ImmutableSet<String> PLACE_PREFIXES = ImmutableSet.of("Mt.", "Mt", "Mount", "Lake", "Fort", "Cape");
+  private static final ImmutableSet<String> PLACE_PREFIXES = ImmutableSet.of(
+      "Mt.", "Mt", "Mount", "Lake", "Fort", "Cape");
   /** Last words that make a name starting like a place an organisation's: "Mount Sinai Hospital". */
   private static final ImmutableSet<String> ORGANISATION_HEADS = ImmutableSet.of(
       "Hospital", "School", "University", "College", "Academy", "Church", "Center", "Centre", "Club", "Company",
@@ -84,7 +93,8 @@ public final class NameHeads implements PipelineStep {
       "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.",
       "W.Va.", "Wis.", "Wyo.", "D.C.");
   /** First words of the states named in two: "New Mexico", "Rhode Island". */
-  private static final ImmutableSet<String> STATE_FIRST_WORDS = ImmutableSet.of("New", "North", "South", "West", "Rhode");
+  private static final ImmutableSet<String> STATE_FIRST_WORDS = ImmutableSet.of(
+      "New", "North", "South", "West", "Rhode");
   /** Heads that are surnames often enough to leave a PERSON span alone. */
   private static final ImmutableSet<String> SURNAME_HEADS = ImmutableSet.of("Park");
   /** The types a headed run may swallow when they lie inside it. */
@@ -102,7 +112,7 @@ public final class NameHeads implements PipelineStep {
    */
   public NameHeads(TrueCaser casing, Set<String> untouched) {
     this.casing = Preconditions.checkNotNull(casing, "casing");
-    this.untouched = ImmutableSet.<String>builder().addAll(untouched).add(OrganisationCues.NAME).build();
+    this.untouched = ImmutableSet.<String>builder().addAll(untouched).add(NAME).build();
   }
 
   @Override
@@ -112,40 +122,39 @@ public final class NameHeads implements PipelineStep {
 
   @Override
   public void apply(Analysis analysis) {
-    TreeMap<Integer, Entity> byStart = OrganisationCues.longestByStart(analysis.spans());
+    TreeMap<Integer, Entity> byStart = longestByStart(analysis.spans());
     List<Entity> added = new ArrayList<>();
     List<Entity> replaced = new ArrayList<>();
     for (Sentence sentence : analysis.sentences()) {
       // In a headline every word is capitalised, so capitals do not say where a name starts: only a
       // one-word town before its state is read there ("Storm Hits Austin Texas"; a sign-off too,
       // "Thelma Gutierrez CNN Honolulu Hawaii").
-      boolean ordinary = TrueCaser.casingOf(sentence.tokens().stream().map(Token::text).toArray(String[]::new))
-          == TrueCaser.Casing.ORDINARY;
+      String[] words = sentence.tokens().stream().map(Token::text).toArray(String[]::new);
+      boolean ordinary = TrueCaser.casingOf(words) == TrueCaser.Casing.ORDINARY;
       int townWords = ordinary ? 3 : 1;
       if (ordinary) {
-        headedPlaces(sentence.tokens(), byStart, analysis.text(), added, replaced);
+        headedPlaces(sentence.tokens(), words, byStart, analysis.text(), added, replaced);
       }
       citiesAndStates(sentence.tokens(), townWords, byStart, analysis.text(), added, replaced);
       abbreviatedStates(sentence.tokens(), townWords, byStart, analysis.text(), added, replaced);
     }
-    OrganisationCues.edit(analysis, replaced, added);
+    edit(analysis, replaced, added);
   }
 
   /**
    * "Victoria Harbor", "Hong Kong Wetland Park", "Mt. Kuanyin": names whose last word, or first,
    * says they are places.
    */
-  private void headedPlaces(List<Token> tokens, TreeMap<Integer, Entity> byStart, String text,
+  private void headedPlaces(List<Token> tokens, String[] words, TreeMap<Integer, Entity> byStart, String text,
       List<Entity> added, List<Entity> replaced) {
-    String[] words = tokens.stream().map(Token::text).toArray(String[]::new);
     for (int i = 0; i < tokens.size(); i++) {
       boolean placeHead = PLACE_HEADS.contains(words[i]);
       if ((placeHead || ORGANISATION_NAME_HEADS.contains(words[i])) && i > 0) {
         int first = i;
-        while (first > 0 && i - first < 5 && (OrganisationCues.capitalised(words[first - 1]) || acronym(words[first - 1]))) {
+        while (first > 0 && i - first < 5 && (capitalised(words[first - 1]) || acronym(words[first - 1]))) {
           first--; // "HSBC Main Building"
         }
-        while (first < i && (OrganisationCues.DETERMINERS.contains(words[first].toLowerCase(Locale.ROOT))
+        while (first < i && (DETERMINERS.contains(words[first].toLowerCase(Locale.ROOT))
             || first == 0 && casing.usuallyLowerCase(words[first]))) {
           first++; // "The Ocean Park", "Across Victoria Harbor": not part of the name
         }
@@ -156,11 +165,12 @@ public final class NameHeads implements PipelineStep {
       }
       if (PLACE_PREFIXES.contains(words[i])) {
         int last = i;
-        while (last + 1 < tokens.size() && last - i < 3 && OrganisationCues.capitalised(words[last + 1])) {
+        while (last + 1 < tokens.size() && last - i < 3 && capitalised(words[last + 1])) {
           last++;
         }
         if (last > i && !ORGANISATION_HEADS.contains(words[last])) {
-          name(tokens, i, last, EntityType.LOCATION, true, byStart, text, added, replaced); // not "Mount Sinai Hospital"
+          // unless it ends in an organisation's noun: "Mount Sinai Hospital" is not a place
+          name(tokens, i, last, EntityType.LOCATION, true, byStart, text, added, replaced);
         }
       }
     }
@@ -187,8 +197,8 @@ public final class NameHeads implements PipelineStep {
         continue;
       }
       int first = i;
-      while (first > 0 && i - first < townWords && OrganisationCues.capitalised(tokens.get(first - 1).text())
-          && !OrganisationCues.DETERMINERS.contains(tokens.get(first - 1).text().toLowerCase(Locale.ROOT))
+      while (first > 0 && i - first < townWords && capitalised(tokens.get(first - 1).text())
+          && !DETERMINERS.contains(tokens.get(first - 1).text().toLowerCase(Locale.ROOT))
           && !(first - 1 == 0 && casing.usuallyLowerCase(tokens.get(first - 1).text()))) {
         first--;
       }
@@ -205,8 +215,8 @@ public final class NameHeads implements PipelineStep {
         if (span.end() > start && !replaced.contains(span)) {
           inside.add(span);
           boolean endsWithPair = span.start() < start && span.end() == end; // "CNN Honolulu Hawaii"
-          free &= (span.start() >= start && span.end() <= end || endsWithPair) && INSIDE_A_PLACE.contains(span.type())
-              && !untouched.contains(span.recognizer());
+          free &= (span.start() >= start && span.end() <= end || endsWithPair)
+              && INSIDE_A_PLACE.contains(span.type()) && !untouched.contains(span.recognizer());
           before = endsWithPair ? span : before;
         }
       }
@@ -223,8 +233,8 @@ public final class NameHeads implements PipelineStep {
           added.add(new Entity(before.type(), before.start(), keptEnd, text.substring(before.start(), keptEnd),
               before.confidence(), before.recognizer()));
         }
-        added.add(new Entity(EntityType.LOCATION, start, townEnd, text.substring(start, townEnd), OrganisationCues.CONFIDENCE, OrganisationCues.NAME));
-        added.add(new Entity(EntityType.LOCATION, stateStart, end, text.substring(stateStart, end), OrganisationCues.CONFIDENCE, OrganisationCues.NAME));
+        added.add(new Entity(EntityType.LOCATION, start, townEnd, text.substring(start, townEnd), CONFIDENCE, NAME));
+        added.add(new Entity(EntityType.LOCATION, stateStart, end, text.substring(stateStart, end), CONFIDENCE, NAME));
       }
       i = stateLast;
     }
@@ -246,12 +256,13 @@ public final class NameHeads implements PipelineStep {
       }
       retypeOrAdd(tokens, i, i, byStart, text, added, replaced);
       int first = i - 2;
-      while (first > 0 && i - 2 - first < townWords - 1 && OrganisationCues.capitalised(tokens.get(first - 1).text())
-          && !OrganisationCues.DETERMINERS.contains(tokens.get(first - 1).text().toLowerCase(Locale.ROOT))) {
+      while (first > 0 && i - 2 - first < townWords - 1 && capitalised(tokens.get(first - 1).text())
+          && !DETERMINERS.contains(tokens.get(first - 1).text().toLowerCase(Locale.ROOT))) {
         first--;
       }
       String last = tokens.get(i - 2).text();
-      if (OrganisationCues.capitalised(last) && !last.endsWith(".") && !(first == 0 && casing.usuallyLowerCase(tokens.get(0).text()))) {
+      boolean sentenceWord = first == 0 && casing.usuallyLowerCase(tokens.get(0).text());
+      if (capitalised(last) && !last.endsWith(".") && !sentenceWord) {
         retypeOrAdd(tokens, first, i - 2, byStart, text, added, replaced); // not the "D." of a party
       }
     }
@@ -268,17 +279,17 @@ public final class NameHeads implements PipelineStep {
     if (added.stream().anyMatch(a -> a.start() < end && start < a.end())) {
       return;
     }
-    Entity existing = OrganisationCues.overlapping(byStart, start, end);
+    Entity existing = overlapping(byStart, start, end);
     if (existing != null && replaced.contains(existing)) {
       return;
     }
     if (existing == null) {
-      added.add(new Entity(EntityType.LOCATION, start, end, text.substring(start, end), OrganisationCues.CONFIDENCE, OrganisationCues.NAME));
+      added.add(new Entity(EntityType.LOCATION, start, end, text.substring(start, end), CONFIDENCE, NAME));
     } else if (existing.start() == start && existing.end() == end && (existing.type().equals(EntityType.PERSON)
         || existing.type().equals(EntityType.ORGANIZATION)) && !untouched.contains(existing.recognizer())) {
       replaced.add(existing);
       added.add(new Entity(EntityType.LOCATION, start, end, existing.text(),
-          Math.min(existing.confidence(), OrganisationCues.CONFIDENCE), OrganisationCues.NAME));
+          Math.min(existing.confidence(), CONFIDENCE), NAME));
     }
   }
 
@@ -292,7 +303,7 @@ public final class NameHeads implements PipelineStep {
     int runStart = tokens.get(first).start();
     int end = tokens.get(last).end();
     if (added.stream().anyMatch(a -> a.start() < end && runStart < a.end())) {
-      return; // a cue or a description placed it already
+      return; // another rule of this step placed it already
     }
     int start = runStart;
     List<Entity> inside = new ArrayList<>();
@@ -313,7 +324,7 @@ public final class NameHeads implements PipelineStep {
     if (model != null && model.type().equals(EntityType.PERSON) && !overPerson
         || type.equals(EntityType.ORGANIZATION) && inside.stream().anyMatch(e -> e.start() == runStart && e.end() == end
             && !e.type().equals(EntityType.PERSON))) {
-      free = false; // an organisation's head overrules a person guess only, not a place ("Oval Office")
+      free = false; // an organisation's head overrules a person guess only, not a place the model read
     }
     if (!free || model != null && model.type().equals(type) && model.start() == start && model.end() == end) {
       return;
@@ -321,8 +332,8 @@ public final class NameHeads implements PipelineStep {
     // A span the model found whole keeps its doubt; a new one gets the cues' confidence.
     boolean retyped = model != null && model.start() == start && model.end() == end;
     replaced.addAll(inside);
-    added.add(new Entity(type, start, end, text.substring(start, end),
-        retyped ? Math.min(model.confidence(), OrganisationCues.CONFIDENCE) : OrganisationCues.CONFIDENCE, OrganisationCues.NAME));
+    double confidence = retyped ? Math.min(model.confidence(), CONFIDENCE) : CONFIDENCE;
+    added.add(new Entity(type, start, end, text.substring(start, end), confidence, NAME));
   }
 
   private static boolean acronym(String word) {
