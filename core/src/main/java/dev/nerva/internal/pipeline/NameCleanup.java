@@ -63,7 +63,8 @@ public final class NameCleanup implements PipelineStep {
   static Entity withoutLeadingThe(Entity entity, String documentText) {
     String text = entity.text();
     if (!NAMES.contains(entity.type()) || text.length() < 5 || !text.regionMatches(true, 0, "the", 0, 3)
-        || !Spaces.isSpace(text.charAt(3)) || text.startsWith("The") && insideSentence(documentText, entity.start())) {
+        || !Spaces.isSpace(text.charAt(3))
+        || text.startsWith("The") && insideSentence(documentText, entity.start())) {
       return entity;
     }
     int skip = 3;

@@ -161,8 +161,9 @@ public final class SentenceSplitter {
 
   /**
    * Whether a sentence the model ended at {@code end} really goes on: it ends with an initial
-   * ("William H."), a title ("Mr.", or "Mt." before a mountain's name), a run of initials that is not a common sentence-final one
-   * ("W.R." but not "U.S."), or a month or number abbreviation before a digit ("Nov. 29").
+   * ("William H."), a title ("Mr.", or "Mt." before a mountain's name), a run of initials that is
+   * not a common sentence-final one ("W.R." but not "U.S."), or a month or number abbreviation
+   * before a digit ("Nov. 29").
    */
   private static boolean endsWithNonFinalAbbreviation(String text, int start, int end) {
     int wordStart = end;
