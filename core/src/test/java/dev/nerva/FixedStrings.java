@@ -5,8 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Finds fixed strings that start and end on token boundaries; stands in for a model. */
-record FixedStrings(Map<String, EntityType> names) implements EntityRecognizer {
+/**
+ * Finds fixed strings that start and end on token boundaries, wherever they occur, with one
+ * confidence (0.9 unless given); stands in for a model.
+ */
+record FixedStrings(Map<String, EntityType> names, double confidence) implements EntityRecognizer {
+
+  FixedStrings(Map<String, EntityType> names) {
+    this(names, 0.9);
+  }
+
   @Override
   public String name() {
     return "fixed";
@@ -29,7 +37,7 @@ record FixedStrings(Map<String, EntityType> names) implements EntityRecognizer {
           EntityType type = names.get(text.substring(first.start(), last.end()));
           if (type != null) {
             out.add(new Entity(type, first.start(), last.end(), text.substring(first.start(), last.end()),
-                0.9, name()));
+                confidence, name()));
           }
         }
       }
