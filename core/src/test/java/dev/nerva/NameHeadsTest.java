@@ -29,7 +29,8 @@ class NameHeadsTest {
     assertThat(entities(model, "Troops Cross Into Lake Region Near Border")).isEmpty();
     FixedStrings unsure = new FixedStrings(Map.of("Victoria Harbor", EntityType.PERSON), 0.4);
     assertThat(entities(unsure, "The Victoria Harbor ferry sank.").get(0))
-        .extracting(Entity::text, Entity::type, Entity::confidence).containsExactly("Victoria Harbor", EntityType.LOCATION, 0.4);
+        .extracting(Entity::text, Entity::type, Entity::confidence)
+        .containsExactly("Victoria Harbor", EntityType.LOCATION, 0.4);
     assertThat(Nerva.builder().recognizer(model).dateRules(false).organisationCues(false).build().process(text)
         .entities()).extracting(Entity::type).contains(EntityType.PERSON, EntityType.ORGANIZATION);
   }
