@@ -54,6 +54,8 @@ public final class DateRules implements EntityRecognizer {
       "\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{4}/\\d{1,2}/\\d{1,2}\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b"
           + "|\\b\\d{1,2}/\\d{1,2}/(?:\\d{4}|\\d{2})\\b");
 
+  private static final CharMatcher DIGIT = CharMatcher.inRange('0', '9');
+
   // Everything else needs one of these words; checking tokens first keeps most sentences away
   // from the regular expressions, which would otherwise cost more than the name finder.
   private static final ImmutableSet<String> TRIGGERS = ImmutableSet.copyOf(Iterables.concat(
@@ -148,17 +150,15 @@ public final class DateRules implements EntityRecognizer {
     return found;
   }
 
-  // One sentence per call: the JIT then compiles this as an ordinary method once it is hot, rather
-  // than the whole document loop with the regex engine inlined, which took C2 over a second on one
-  // core in the first pass over a batch.
+  // One sentence per call, and the work at each token a method of its own: the JIT then compiles
+  // small methods once each, rather than the whole loop nest with the regex engine inlined, which it
+  // compiled over and over at each loop's entry and took C2 seconds on one core in a first pass.
   private void recognize(String text, Sentence sentence, List<Entity> found) {
     boolean digit = false;
     boolean trigger = false;
     for (Token t : sentence.tokens()) {
-      String form = t.text();
-      digit |= CharMatcher.inRange('0', '9').matchesAnyOf(form);
-      trigger |= TRIGGERS.contains(Ascii.toLowerCase(form)) || form.endsWith("0s")
-          || form.length() == 4 && CharMatcher.inRange('0', '9').matchesAllOf(form);
+      digit |= hasDigit(t.text());
+      trigger |= isTrigger(t.text());
     }
     if (!digit && !trigger) {
       return;
@@ -174,34 +174,51 @@ public final class DateRules implements EntityRecognizer {
     for (Token t : sentence.tokens()) {
       ends.add(t.end());
     }
-    String text0 = Spaces.asciiSpaces(sentence.text());
+    String asciiSpaced = Spaces.asciiSpaces(sentence.text());
     List<Matcher> matchers = new ArrayList<>(patterns.size());
     for (Pattern pattern : patterns) {
       // Transparent bounds let look-behinds see the words before the region's start.
-      matchers.add(pattern.matcher(text0).useTransparentBounds(true).useAnchoringBounds(false));
+      matchers.add(pattern.matcher(asciiSpaced).useTransparentBounds(true).useAnchoringBounds(false));
     }
     for (Token token : sentence.tokens()) {
-      String form = token.text();
-      if (!Character.isDigit(form.charAt(0)) && !(form.startsWith("'") && form.length() > 1
-          && Character.isDigit(form.charAt(1))) && !STARTERS.contains(Ascii.toLowerCase(form))) {
+      if (canStartDate(token.text())) {
+        addDatesAt(token.start() - sentence.start(), matchers, text, sentence.start(), ends, found);
+      }
+    }
+  }
+
+  private static boolean hasDigit(String form) {
+    return DIGIT.matchesAnyOf(form);
+  }
+
+  private static boolean isTrigger(String form) {
+    return TRIGGERS.contains(Ascii.toLowerCase(form)) || form.endsWith("0s")
+        || form.length() == 4 && DIGIT.matchesAllOf(form);
+  }
+
+  private static boolean canStartDate(String form) {
+    return Character.isDigit(form.charAt(0)) || form.startsWith("'") && form.length() > 1
+        && Character.isDigit(form.charAt(1)) || STARTERS.contains(Ascii.toLowerCase(form));
+  }
+
+  /**
+   * Adds each pattern's match that starts at {@code from} in the sentence, ends on a token's end
+   * and is a date the normaliser understands.
+   */
+  private void addDatesAt(int from, List<Matcher> matchers, String text, int sentenceStart, Set<Integer> ends,
+      List<Entity> found) {
+    for (Matcher m : matchers) {
+      m.region(from, m.regionEnd());
+      if (!m.lookingAt() || m.end() == m.start() || !ends.contains(sentenceStart + m.end())) {
         continue;
       }
-      for (Matcher m : matchers) {
-        m.region(token.start() - sentence.start(), text0.length());
-        if (!m.lookingAt()) {
-          continue;
-        }
-        int start = sentence.start() + m.start();
-        int end = sentence.start() + m.end();
-        if (m.end() == m.start() || !ends.contains(end)) {
-          continue;
-        }
-        String covered = text.substring(start, end);
-        if (normalizer.normalize(covered, () -> Tense.PAST, PROBE_ANCHOR).isEmpty()) {
-          continue;
-        }
-        found.add(new Entity(EntityType.DATE, start, end, covered, CONFIDENCE, NAME));
+      int start = sentenceStart + m.start();
+      int end = sentenceStart + m.end();
+      String covered = text.substring(start, end);
+      if (normalizer.normalize(covered, () -> Tense.PAST, PROBE_ANCHOR).isEmpty()) {
+        continue;
       }
+      found.add(new Entity(EntityType.DATE, start, end, covered, CONFIDENCE, NAME));
     }
   }
 }

@@ -171,18 +171,23 @@ public final class TenseDetector {
       for (int i = 0; i < forms.length; i++) {
         // The largest summed weights are the largest probability: no need to normalise.
         classifier.score(contexts.getContext(i, forms, tags, null), scores);
-        int best = -1;
-        for (int o = 0; o < scores.length; o++) {
-          if ((best < 0 || scores[o] > scores[best]) && validator.validSequence(i, forms, tags, classifier.outcome(o))) {
-            best = o;
-          }
-        }
-        tags[i] = classifier.outcome(best < 0 ? bestOf(scores) : best);
+        tags[i] = classifier.outcome(bestValid(i, forms, tags, scores));
       }
       return tags;
     } finally {
       contextGenerators.offer(contexts);
     }
+  }
+
+  /** The best-scoring tag the tag dictionary allows for word i, or the best of all if none is allowed. */
+  private int bestValid(int i, String[] forms, String[] tags, double[] scores) {
+    int best = -1;
+    for (int o = 0; o < scores.length; o++) {
+      if ((best < 0 || scores[o] > scores[best]) && validator.validSequence(i, forms, tags, classifier.outcome(o))) {
+        best = o;
+      }
+    }
+    return best < 0 ? bestOf(scores) : best;
   }
 
   private static int bestOf(double[] scores) {

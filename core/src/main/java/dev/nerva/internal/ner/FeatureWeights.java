@@ -266,6 +266,19 @@ final class FeatureWeights {
     return slots[2 * handle + 1];
   }
 
+  /** How many outcomes the model scores. */
+  int outcomes() {
+    return outcomes;
+  }
+
+  /** How many scores {@link #addEntry} touches for an entry: what adding it costs. */
+  int width(long entry) {
+    if (entry < 0) {
+      return 1;
+    }
+    return (entry & DENSE) != 0 ? outcomes : (int) (entry & 0xFF);
+  }
+
   /** {@link #add(int, double[])} for a feature's {@link #entry}. */
   void addEntry(long entry, double[] scores) {
     if (entry < 0) { // INLINE

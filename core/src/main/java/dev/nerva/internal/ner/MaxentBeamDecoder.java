@@ -279,7 +279,7 @@ final class MaxentBeamDecoder {
     private final AdaptiveFeatureGenerator generator;
     private final TokenFeatureCache tokenLocal;
     /** The cached token-local weight entries of each token of the prepared sentence. */
-    private long[][][] localEntries = new long[128][][];
+    private TokenFeatureCache.Features[] local = new TokenFeatureCache.Features[128];
     private final List<String> tokenFeatures = new ArrayList<>(128);
     private long[] hashes = new long[128];
     private int[] handles = new int[128];
@@ -319,31 +319,7 @@ final class MaxentBeamDecoder {
       beam.add(null); // the empty sequence
       double[] largest = new double[k];
       for (int i = 0; i < tokens.length; i++) {
-        List<Entry> next = new ArrayList<>();
-        int expand = Math.min(beamSize, beam.size());
-        for (int b = 0; b < expand; b++) {
-          Entry top = beam.get(b);
-          int po = top == null ? -1 : top.outcome;
-          int ppo = top == null ? -1 : top.outcomeBefore(1);
-          double[] scores = distribution(tokens, i, po, ppo);
-          double min = kthLargest(scores, beamSize, largest);
-          double before = top == null ? 0 : top.score;
-          boolean[] allowed = valid[po + 1];
-          for (int o = 0; o < k; o++) {
-            if (scores[o] >= min && allowed[o]) {
-              next.add(new Entry(top, o, before + StrictMath.log(scores[o])));
-            }
-          }
-          if (next.isEmpty()) { // as BeamSearch: no good label valid, so every valid one
-            for (int o = 0; o < k; o++) {
-              if (allowed[o]) {
-                next.add(new Entry(top, o, before + StrictMath.log(scores[o])));
-              }
-            }
-          }
-        }
-        next.sort(BEST_FIRST);
-        beam = next;
+        beam = extended(beam, tokens, i, largest);
       }
       List<String[]> sequences = new ArrayList<>();
       for (int b = 0; b < Math.min(beamSize, beam.size()); b++) {
@@ -355,6 +331,40 @@ final class MaxentBeamDecoder {
         sequences.add(labels);
       }
       return sequences;
+    }
+
+    /**
+     * The beam after token i: each of the best entries extended by each label valid after it that
+     * is among the token's best. A method per token, so that the JIT compiles it once as a whole
+     * rather than the sentence loop at its entries.
+     */
+    private List<Entry> extended(List<Entry> beam, String[] tokens, int i, double[] largest) {
+      int k = outcomes.length;
+      List<Entry> next = new ArrayList<>();
+      int expand = Math.min(beamSize, beam.size());
+      for (int b = 0; b < expand; b++) {
+        Entry top = beam.get(b);
+        int po = top == null ? -1 : top.outcome;
+        int ppo = top == null ? -1 : top.outcomeBefore(1);
+        double[] scores = distribution(tokens, i, po, ppo);
+        double min = kthLargest(scores, beamSize, largest);
+        double before = top == null ? 0 : top.score;
+        boolean[] allowed = valid[po + 1];
+        for (int o = 0; o < k; o++) {
+          if (scores[o] >= min && allowed[o]) {
+            next.add(new Entry(top, o, before + StrictMath.log(scores[o])));
+          }
+        }
+        if (next.isEmpty()) { // as BeamSearch: no good label valid, so every valid one
+          for (int o = 0; o < k; o++) {
+            if (allowed[o]) {
+              next.add(new Entry(top, o, before + StrictMath.log(scores[o])));
+            }
+          }
+        }
+      }
+      next.sort(BEST_FIRST);
+      return next;
     }
 
     /**
@@ -420,13 +430,13 @@ final class MaxentBeamDecoder {
       if (base.length < tokens.length) {
         base = new double[2 * tokens.length][];
         tokenClasses = new String[2 * tokens.length];
-        localEntries = new long[2 * tokens.length][][];
+        local = new TokenFeatureCache.Features[2 * tokens.length];
       }
       distributions.clear();
       previousLabelHandles.clear();
       for (int i = 0; i < tokens.length; i++) {
         TokenFeatureCache.Features cached = tokenLocal.of(tokens[i]);
-        localEntries[i] = cached.entries();
+        local[i] = cached;
         tokenClasses[i] = cached.shape();
       }
       for (int i = 0; i < tokens.length; i++) {
@@ -492,9 +502,7 @@ final class MaxentBeamDecoder {
       }
       int before = tokenLocal.before();
       for (int j = Math.max(0, i - before); j <= Math.min(tokens.length - 1, i + tokenLocal.after()); j++) {
-        for (long entry : localEntries[j][j - i + before]) {
-          features.addEntry(entry, base);
-        }
+        tokenLocal.add(local[j], j - i + before, base);
       }
       return base;
     }

@@ -395,15 +395,35 @@ public final class NameFinderRecognizer implements EntityRecognizer {
    */
   private static Span[] findBothWays(MaxentBeamDecoder.Session forwards, MaxentBeamDecoder.Session backwards,
       double consultBelow, String[] tokens, String[] reversedTokens) {
-    int n = tokens.length;
     List<String[]> forwardCandidates = forwards.candidates(tokens);
     String[] forwardBest = forwardCandidates.get(0);
     double[] forwardBestProbabilities = forwards.probabilities(tokens, forwardBest);
-    if (Arrays.stream(forwardBestProbabilities).allMatch(p -> p >= consultBelow)) {
-      Span[] spans = forwards.spans(forwardBest);
-      backwards.commit(reversedTokens, backwards.labels(mirrored(spans, n), n), new double[n]);
-      return forwards.commit(tokens, forwardBest, forwardBestProbabilities);
+    if (!allAtLeast(forwardBestProbabilities, consultBelow)) {
+      return bestOfBoth(forwards, backwards, tokens, reversedTokens, forwardCandidates);
     }
+    int n = tokens.length;
+    Span[] spans = forwards.spans(forwardBest);
+    backwards.commit(reversedTokens, backwards.labels(mirrored(spans, n), n), new double[n]);
+    return forwards.commit(tokens, forwardBest, forwardBestProbabilities);
+  }
+
+  private static boolean allAtLeast(double[] probabilities, double threshold) {
+    for (double p : probabilities) {
+      if (p < threshold) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The candidate of either beam with the highest product of both models' sequence probabilities.
+   * Apart from the common case so that the JIT compiles both small and once, not the whole decision
+   * with both decoders inlined several times over.
+   */
+  private static Span[] bestOfBoth(MaxentBeamDecoder.Session forwards, MaxentBeamDecoder.Session backwards,
+      String[] tokens, String[] reversedTokens, List<String[]> forwardCandidates) {
+    int n = tokens.length;
     Set<List<Span>> candidates = new LinkedHashSet<>();
     for (String[] labels : forwardCandidates) {
       candidates.add(List.of(forwards.spans(labels)));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Makes a document agree with itself about its names, after the sentence-by-sentence pass: a name
@@ -38,6 +39,7 @@ public final class DocumentConsistency implements PipelineStep {
       EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.COUNTRY);
   static final String NAME = "consistency";
   private static final double DISCOUNT = 0.8;
+  private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
   private final TrueCaser casing;
   private final CountryResolver countries;
@@ -79,27 +81,39 @@ public final class DocumentConsistency implements PipelineStep {
     }
   }
 
+  // Each pass over the document is a method of its own: one long method with all its loops was
+  // compiled by the JIT several times over (loop entries first, then the whole), which cost more
+  // compile time on one core than the step itself took in the first pass over a batch.
   @Override
   public void apply(Analysis analysis) {
     List<Entity> spans = analysis.spans();
     List<Token> tokens = new ArrayList<>();
-    List<Integer> sentenceStarts = new ArrayList<>();
+    Set<Integer> sentenceInitial = new HashSet<>();
     for (Sentence sentence : analysis.sentences()) {
-      sentenceStarts.add(tokens.size());
+      if (!sentence.tokens().isEmpty()) {
+        sentenceInitial.add(sentence.tokens().get(0).start());
+      }
       tokens.addAll(sentence.tokens());
     }
     if (spans.isEmpty() || tokens.isEmpty()) {
       return;
     }
-    Set<Integer> initial = new HashSet<>();
-    for (int start : sentenceStarts) {
-      initial.add(tokens.get(start).start());
-    }
     Map<Integer, Integer> tokenAt = new HashMap<>();
     for (int i = 0; i < tokens.size(); i++) {
       tokenAt.put(tokens.get(i).start(), i);
     }
-    // What each name string was found as.
+    Map<String, Evidence> evidence = evidence(spans, tokens, tokenAt, sentenceInitial);
+    addAliases(evidence, analysis.text(), spans, tokenAt, tokens);
+    List<Entity> added = unlabelledOccurrences(analysis.text(), spans, tokens, evidence);
+    List<Entity> result = withOneTypePerString(spans, evidence);
+    result.addAll(added);
+    result.sort(Comparator.comparingInt(Entity::start));
+    analysis.spans(result);
+  }
+
+  /** What each name string was found as. */
+  private static Map<String, Evidence> evidence(List<Entity> spans, List<Token> tokens, Map<Integer, Integer> tokenAt,
+      Set<Integer> sentenceInitial) {
     Map<String, Evidence> evidence = new LinkedHashMap<>();
     for (Entity span : spans) {
       if (!NAMES.contains(span.type()) || !Character.isUpperCase(span.text().codePointAt(0))
@@ -110,11 +124,8 @@ public final class DocumentConsistency implements PipelineStep {
       if (first == null) {
         continue; // the span starts inside a token (a cut possessive or title): no token sequence
       }
-      List<String> words = new ArrayList<>();
-      for (int i = first; i < tokens.size() && tokens.get(i).end() <= span.end(); i++) {
-        words.add(tokens.get(i).text());
-      }
-      if (words.isEmpty() || !String.join(" ", words).replace(" ", "").equals(span.text().replaceAll("\\s", ""))) {
+      List<String> words = wordsOf(span, tokens, first);
+      if (words.isEmpty()) {
         continue;
       }
       Evidence e = evidence.computeIfAbsent(span.text(), t -> new Evidence(words));
@@ -125,13 +136,27 @@ public final class DocumentConsistency implements PipelineStep {
       if (span.recognizer().equals(OrganisationCues.NAME)) {
         e.stated = type;
       }
-      e.notSentenceInitial |= !initial.contains(span.start());
+      e.notSentenceInitial |= !sentenceInitial.contains(span.start());
       if (span.normalized() != null) {
         e.normalized = span.normalized();
       }
     }
-    addAliases(evidence, analysis.text(), spans, tokenAt, tokens);
-    // Unlabelled occurrences of the strings found.
+    return evidence;
+  }
+
+  /** The words of the tokens a span covers from token {@code first}; none unless they spell the span. */
+  private static List<String> wordsOf(Entity span, List<Token> tokens, int first) {
+    List<String> words = new ArrayList<>();
+    for (int i = first; i < tokens.size() && tokens.get(i).end() <= span.end(); i++) {
+      words.add(tokens.get(i).text());
+    }
+    String spelled = WHITESPACE.matcher(span.text()).replaceAll("");
+    return String.join("", words).replace(" ", "").equals(spelled) ? words : List.of();
+  }
+
+  /** The occurrences of the strings found that no span covers, as spans of the string's type. */
+  private List<Entity> unlabelledOccurrences(String text, List<Entity> spans, List<Token> tokens,
+      Map<String, Evidence> evidence) {
     TreeMap<Integer, Integer> covered = new TreeMap<>();
     for (Entity span : spans) {
       covered.merge(span.start(), span.end(), Math::max);
@@ -149,30 +174,41 @@ public final class DocumentConsistency implements PipelineStep {
     List<Entity> added = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       List<Evidence> candidates = byFirstWord.get(tokens.get(i).text());
-      if (candidates == null) {
-        continue;
-      }
-      for (Evidence e : candidates) {
-        int last = i + e.tokens.size() - 1;
-        if (last >= tokens.size() || !matches(tokens, i, e.tokens)) {
-          continue;
-        }
-        int start = tokens.get(i).start();
-        int end = tokens.get(last).end();
-        if (overlapsAny(covered, start, end)) {
-          break;
-        }
-        EntityType type = e.winner();
-        double confidence = Math.min(1.0, DISCOUNT * e.confidence / e.count);
-        added.add(countries.resolve(new Entity(type, start, end, analysis.text().substring(start, end), confidence,
-            NAME, null)));
-        covered.put(start, end);
-        i = last;
-        break;
+      if (candidates != null) {
+        i = addOccurrenceAt(i, candidates, text, tokens, covered, added);
       }
     }
-    // One type per string: a span that lost its string's vote takes the winner's type.
-    List<Entity> result = new ArrayList<>(spans.size() + added.size());
+    return added;
+  }
+
+  /**
+   * Adds the longest candidate string that occurs from token {@code i} and overlaps no span, if
+   * any; returns the index of the last token it takes ({@code i} if none).
+   */
+  private int addOccurrenceAt(int i, List<Evidence> candidates, String text, List<Token> tokens,
+      TreeMap<Integer, Integer> covered, List<Entity> added) {
+    for (Evidence e : candidates) {
+      int last = i + e.tokens.size() - 1;
+      if (last >= tokens.size() || !matches(tokens, i, e.tokens)) {
+        continue;
+      }
+      int start = tokens.get(i).start();
+      int end = tokens.get(last).end();
+      if (overlapsAny(covered, start, end)) {
+        return i;
+      }
+      double confidence = Math.min(1.0, DISCOUNT * e.confidence / e.count);
+      added.add(countries.resolve(new Entity(e.winner(), start, end, text.substring(start, end), confidence,
+          NAME, null)));
+      covered.put(start, end);
+      return last;
+    }
+    return i;
+  }
+
+  /** The spans, where one lost its string's vote with the winner's type. */
+  private List<Entity> withOneTypePerString(List<Entity> spans, Map<String, Evidence> evidence) {
+    List<Entity> result = new ArrayList<>(spans.size() + 16);
     for (Entity span : spans) {
       Evidence e = evidence.get(span.text());
       if (e != null && NAMES.contains(span.type()) && e.votes.size() > 1) {
@@ -185,9 +221,7 @@ public final class DocumentConsistency implements PipelineStep {
       }
       result.add(span);
     }
-    result.addAll(added);
-    result.sort(Comparator.comparingInt(Entity::start));
-    analysis.spans(result);
+    return result;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.nerva.internal.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.nerva.ner.features.TokenWindow;
 import java.util.ArrayList;
@@ -86,6 +87,62 @@ class TokenFeatureCacheTest {
     assertThat(cache.of("Norway")).isSameAs(cache.of("Norway"));
     assertThat(cache.of("Norway").shape()).isEqualTo(FeatureGeneratorUtil.tokenFeature("Norway"));
     assertThat(cache.of("1984").shape()).isEqualTo(FeatureGeneratorUtil.tokenFeature("1984"));
+  }
+
+  @Test
+  void aRowOfManyWeightsIsAddedAsItsSumAndGivesTheScoresOfItsFeaturesOneByOne() {
+    AdaptiveFeatureGenerator all = new AggregatedFeatureGenerator(
+        new Window(new TokenClassFeatureGenerator(true), 2, 2), new Window(new TokenFeatureGenerator(), 2, 2),
+        new PrefixFeatureGenerator());
+    // Every feature weighs every outcome, so that adding a row's features one by one costs more than its sum.
+    Map<String, Context> known = new LinkedHashMap<>();
+    List<String> every = new ArrayList<>();
+    for (int i = 0; i < SENTENCE.length; i++) {
+      all.createFeatures(every, SENTENCE, i, null);
+    }
+    for (int f = 0; f < every.size(); f++) {
+      known.putIfAbsent(every.get(f), new Context(new int[] {0, 1, 2}, new double[] {f + 1, -f, 0.5 * f}));
+    }
+    FeatureWeights weights = FeatureWeights.of(known, 3);
+    TokenFeatureCache cache = TokenFeatureCache.split(all, weights).cache();
+
+    TokenFeatureCache.Features anna = cache.of("Anna");
+    assertThat(anna.sums()).as("rows worth summing").isNotNull();
+    for (int row = 0; row < anna.entries().length; row++) {
+      double[] oneByOne = new double[3];
+      for (long entry : anna.entries()[row]) {
+        weights.addEntry(entry, oneByOne);
+      }
+      double[] added = new double[3];
+      cache.add(anna, row, added);
+      assertThat(added).as("row %d", row).containsExactly(oneByOne, within(1e-9));
+    }
+  }
+
+  @Test
+  void onlyTheFirstTokensAreKeptSummedSoThatMemoryStaysBounded() {
+    AdaptiveFeatureGenerator all = new AggregatedFeatureGenerator(new Window(new TokenClassFeatureGenerator(true), 1, 1));
+    String[] tokens = new String[TokenFeatureCache.SUMMED + 1];
+    for (int t = 0; t < tokens.length; t++) {
+      tokens[t] = "word" + t;
+    }
+    // Each token's two features at each offset weigh every outcome: worth summing.
+    Map<String, Context> known = new LinkedHashMap<>();
+    List<String> every = new ArrayList<>();
+    for (int i = 0; i < tokens.length; i++) {
+      all.createFeatures(every, tokens, i, null);
+    }
+    every.forEach(f -> known.putIfAbsent(f, new Context(new int[] {0, 1, 2}, new double[] {1, 2, 3})));
+    TokenFeatureCache cache = TokenFeatureCache.split(all, FeatureWeights.of(known, 3)).cache();
+
+    for (int t = 0; t < TokenFeatureCache.SUMMED; t++) {
+      assertThat(cache.of(tokens[t]).sums()).as(tokens[t]).isNotNull();
+    }
+    TokenFeatureCache.Features last = cache.of(tokens[TokenFeatureCache.SUMMED]);
+    assertThat(last.sums()).isNull();
+    double[] added = new double[3];
+    cache.add(last, 1, added);
+    assertThat(added).containsExactly(2, 4, 6);
   }
 
   @Test
