@@ -32,10 +32,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * </pre>
  *
  * Tokens per second = {@link #TOKENS} / seconds per operation. Load and first-pass figures are
- * single shots in fresh JVMs (one per fork); the others are warmed-up throughput.
+ * single shots in fresh JVMs (one per fork); the others are warmed-up throughput. For the one-core
+ * figures, put {@code taskset -c 0} before {@code mvn} (the forks inherit it) and add {@code -e
+ * processAll} to the JMH arguments: two threads need two cores.
  */
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class BatchBenchmark {
+
+  /** The JVM flag of the examples' launcher script. */
+  static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
 
   /** Tokens in the corpus, as the pipeline counts them. */
   static final int DOCUMENTS = 300;
@@ -99,6 +104,29 @@ public class BatchBenchmark {
     for (BenchCorpus.Doc doc : state.corpus) {
       hole.consume(state.nerva.process(doc.text(), doc.date()));
     }
+  }
+
+  /**
+   * {@link #firstPass} with the quick compiler alone, as {@code examples/bin/nerva-examples} runs:
+   * no optimising compiler competing with the work for a core.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Fork(value = 3, jvmArgsAppend = QUICK_COMPILER)
+  @Warmup(iterations = 0)
+  @Measurement(iterations = 1)
+  public void firstPassQuickCompiler(Loaded state, Blackhole hole) {
+    firstPass(state, hole);
+  }
+
+  /** {@link #steady} with the quick compiler alone: what its code sustains. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Fork(value = 1, jvmArgsAppend = QUICK_COMPILER)
+  @Warmup(iterations = 4, time = 10)
+  @Measurement(iterations = 5, time = 10)
+  public void steadyQuickCompiler(Loaded state, Blackhole hole) {
+    steady(state, hole);
   }
 
   /** processAll on one worker thread. */
