@@ -208,7 +208,7 @@ public final class DateRules implements EntityRecognizer {
   private void addDatesAt(int from, List<Matcher> matchers, String text, int sentenceStart, Set<Integer> ends,
       List<Entity> found) {
     for (Matcher m : matchers) {
-      m.region(from, m.regionEnd());
+      m.region(from, m.regionEnd()); // from this token to the end of the sentence
       if (!m.lookingAt() || m.end() == m.start() || !ends.contains(sentenceStart + m.end())) {
         continue;
       }
