@@ -424,20 +424,20 @@ public final class NameFinderRecognizer implements EntityRecognizer {
   private static Span[] bestOfBoth(MaxentBeamDecoder.Session forwards, MaxentBeamDecoder.Session backwards,
       String[] tokens, String[] reversedTokens, List<String[]> forwardCandidates) {
     int n = tokens.length;
-    Set<List<Span>> candidates = new LinkedHashSet<>();
+    Set<Candidate> candidates = new LinkedHashSet<>();
     for (String[] labels : forwardCandidates) {
-      candidates.add(List.of(forwards.spans(labels)));
+      candidates.add(new Candidate(forwards.spans(labels)));
     }
     for (String[] labels : backwards.candidates(reversedTokens)) {
-      candidates.add(List.of(mirrored(backwards.spans(labels), n)));
+      candidates.add(new Candidate(mirrored(backwards.spans(labels), n)));
     }
     double bestScore = Double.NEGATIVE_INFINITY;
     String[] bestForward = null;
     String[] bestBackward = null;
     double[] bestForwardProbabilities = null;
     double[] bestBackwardProbabilities = null;
-    for (List<Span> candidate : candidates) {
-      Span[] spans = candidate.toArray(new Span[0]);
+    for (Candidate candidate : candidates) {
+      Span[] spans = candidate.spans();
       String[] forwardLabels = forwards.labels(spans, n);
       String[] backwardLabels = backwards.labels(mirrored(spans, n), n);
       double[] forwardProbabilities = forwards.probabilities(tokens, forwardLabels);
@@ -460,6 +460,29 @@ public final class NameFinderRecognizer implements EntityRecognizer {
       mean[i] = (bestForwardProbabilities[i] + bestBackwardProbabilities[n - 1 - i]) / 2;
     }
     return forwards.commit(tokens, bestForward, mean);
+  }
+
+  /**
+   * One candidate's spans, equal to another with the same spans, so that a set keeps each once. An
+   * array in a record of its own rather than a {@code List.of} copy turned back into an array: the
+   * JIT's type checks on the immutable lists' classes failed as sentences varied, and each failure
+   * had it compile {@link #bestOfBoth} again.
+   */
+  private record Candidate(Span[] spans) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Candidate candidate && Arrays.equals(spans, candidate.spans);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(spans);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(spans);
+    }
   }
 
   /** Spans of a sentence of n tokens read backwards, in forward offsets and order (or vice versa). */
